@@ -1,0 +1,49 @@
+"""Every threshold and default of newsdesk, in one place, each with a help line.
+
+Stages take a :class:`Settings` argument instead of reading globals, so a bench run can
+sweep a value without touching code. ``Settings.help()`` lists them for the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def _opt(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- ingest -----------------------------------------------------------------------
+    max_file_bytes: int = _opt(200_000_000, "inputs larger than this are refused")
+    max_line_chars: int = _opt(1_000_000, "a text line longer than this is not an article line")
+    upload_max_bytes: int = _opt(20_000_000, "largest file the web upload accepts")
+
+    # --- clean ------------------------------------------------------------------------
+    body_threshold: float = _opt(0.5, "line-classifier probability above which a line is body")
+    min_article_words: int = _opt(40, "a split segment with fewer body words is not an article")
+
+    # --- link -------------------------------------------------------------------------
+    shingle_size: int = _opt(3, "words per shingle for near-duplicate detection")
+    minhash_perm: int = _opt(128, "MinHash permutations")
+    lsh_threshold: float = _opt(0.3, "MinHash LSH candidate threshold")
+    duplicate_jaccard: float = _opt(0.8, "verified shingle containment that makes a duplicate")
+    story_window_days: float = _opt(7.0, "only stories active within this many days are candidates")
+
+    # --- extract ----------------------------------------------------------------------
+
+    # --- compare ----------------------------------------------------------------------
+
+    # --- brief ------------------------------------------------------------------------
+    brief_min_sentences: int = _opt(3, "fewest sentences in a multi-article brief")
+    brief_max_sentences: int = _opt(7, "most sentences in a brief")
+
+    @classmethod
+    def help(cls) -> list[tuple[str, Any, str]]:
+        """Return (name, default, help) for every setting."""
+        return [(f.name, f.default, f.metadata.get("help", "")) for f in fields(cls)]
+
+
+DEFAULT = Settings()
