@@ -83,19 +83,24 @@ def story_to_contract(story: Story) -> dict[str, Any]:
                 "status": c.status,
                 "independent_sources": c.independent_sources,
                 "positions": [
-                    {"value": p.value, "cites": _cites(p.cites), "origins": p.origins} for p in c.positions
+                    {"value": p.value, "cites": _cites(p.cites), "origins": p.origins}
+                    for p in c.positions
                 ],
                 **({"slot": c.slot} if c.slot else {}),
             }
             for c in story.claims
         ],
-        "timeline": [{"when": t.when, "text": t.text, "cites": _cites(t.cites)} for t in story.timeline],
+        "timeline": [
+            {"when": t.when, "text": t.text, "cites": _cites(t.cites)} for t in story.timeline
+        ],
     }
 
 
 def singleton_story(article: Article) -> Story:
     """Return the one-article story an article forms before linking has run."""
-    return Story(id=article.id, title=article.title or article.text[:80], articles=(article.id,), origins=1)
+    return Story(
+        id=article.id, title=article.title or article.text[:80], articles=(article.id,), origins=1
+    )
 
 
 def build_export(articles: Sequence[Article], stories: Sequence[Story]) -> dict[str, Any]:
@@ -117,12 +122,32 @@ def export_json(store: Store) -> dict[str, Any]:
 @cache
 def contract_schema() -> dict[str, Any]:
     """Return the JSON schema this export follows (a copy ships with the package)."""
-    text = resources.files("newsdesk").joinpath("data/export.schema.json").read_text(encoding="utf-8")
+    text = (
+        resources.files("newsdesk").joinpath("data/export.schema.json").read_text(encoding="utf-8")
+    )
     return dict(json.loads(text))
 
 
-CSV_FIELDS = ["id", "story", "outlet", "outlet_country", "title", "authors", "published", "updated",
-              "language", "partial", "duplicate_of", "derived_from", "path", "start", "end", "url", "words", "text"]
+CSV_FIELDS = [
+    "id",
+    "story",
+    "outlet",
+    "outlet_country",
+    "title",
+    "authors",
+    "published",
+    "updated",
+    "language",
+    "partial",
+    "duplicate_of",
+    "derived_from",
+    "path",
+    "start",
+    "end",
+    "url",
+    "words",
+    "text",
+]
 
 
 def export_csv(articles: Sequence[Article]) -> str:
@@ -164,12 +189,17 @@ def export_markdown(articles: Sequence[Article], stories: Sequence[Story]) -> st
     """Return a readable Markdown digest: each story's brief, disputes, quotes, then its articles."""
     by_id = {a.id: a for a in articles}
     known = {s.id for s in stories}
-    all_stories = [*stories, *(singleton_story(a) for a in articles if (a.story or a.id) not in known)]
+    all_stories = [
+        *stories,
+        *(singleton_story(a) for a in articles if (a.story or a.id) not in known),
+    ]
     lines: list[str] = ["# newsdesk export", ""]
     for s in all_stories:
         members = [by_id[i] for i in s.articles if i in by_id]
         lines += [f"## {_md_escape(s.title)}", ""]
-        lines.append(f"*{len(members)} article(s), {s.origins or len(members)} independent origin(s)*")
+        lines.append(
+            f"*{len(members)} article(s), {s.origins or len(members)} independent origin(s)*"
+        )
         lines.append("")
         for b in s.brief:
             lines.append(f"- {_md_escape(b.text)}")
@@ -185,11 +215,15 @@ def export_markdown(articles: Sequence[Article], stories: Sequence[Story]) -> st
         if s.quotes:
             lines += ["### Who said what", ""]
             for q in s.quotes:
-                lines.append(f"- **{_md_escape(q.speaker or 'unknown')}**: “{_md_escape(q.text)}” ({len(q.variants)} wording(s))")
+                lines.append(
+                    f"- **{_md_escape(q.speaker or 'unknown')}**: “{_md_escape(q.text)}” ({len(q.variants)} wording(s))"
+                )
             lines.append("")
         lines += ["### Articles", ""]
         for a in members:
             when = a.published or "undated"
-            lines.append(f"- {_md_escape(a.outlet or 'unknown outlet')}, {when}: {_md_escape(a.title or '(untitled)')}")
+            lines.append(
+                f"- {_md_escape(a.outlet or 'unknown outlet')}, {when}: {_md_escape(a.title or '(untitled)')}"
+            )
         lines.append("")
     return "\n".join(lines)

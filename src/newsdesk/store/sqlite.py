@@ -20,7 +20,7 @@ from newsdesk.model import Article, Page, Story, from_dict, to_dict
 from newsdesk.store.schema import LATEST, MIGRATIONS
 
 _ARTICLE_COLS = (
-    "id, page, path, start, \"end\", url, record, outlet, outlet_country, title, authors, "
+    'id, page, path, start, "end", url, record, outlet, outlet_country, title, authors, '
     "published, updated, language, text, partial, story, duplicate_of, derived_from, "
     "annotations, removed"
 )
@@ -58,7 +58,9 @@ class Store:
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).exists():
-            raise StoreError(f"{self.path}: no such database (run `newsdesk ingest --db {self.path}` first)")
+            raise StoreError(
+                f"{self.path}: no such database (run `newsdesk ingest --db {self.path}` first)"
+            )
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
@@ -85,7 +87,9 @@ class Store:
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST:
-            raise StoreError(f"{self.path}: schema version {version} is newer than this newsdesk ({LATEST})")
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this newsdesk ({LATEST})"
+            )
         for number in range(version, LATEST):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -122,7 +126,10 @@ class Store:
     # --- inputs and pages ------------------------------------------------------------
 
     def has_input(self, sha256: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM inputs WHERE sha256=?", (sha256,)).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM inputs WHERE sha256=?", (sha256,)).fetchone()
+            is not None
+        )
 
     def add_input(self, sha256: str, path: str, kind: str, size: int, articles: int) -> None:
         self.conn.execute(
@@ -131,7 +138,9 @@ class Store:
         )
 
     def has_page(self, page_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM pages WHERE id=?", (page_id,)).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM pages WHERE id=?", (page_id,)).fetchone() is not None
+        )
 
     def add_page(self, page: Page, input_sha: str) -> bool:
         """Store a page once; return False when it was already there."""
@@ -149,7 +158,8 @@ class Store:
         for a in articles:
             row = _article_row(a)
             cur = self.conn.execute(
-                f"INSERT OR IGNORE INTO articles({_ARTICLE_COLS}) VALUES ({','.join('?' * len(row))})", row
+                f"INSERT OR IGNORE INTO articles({_ARTICLE_COLS}) VALUES ({','.join('?' * len(row))})",
+                row,
             )
             if cur.rowcount:
                 added += 1
@@ -163,7 +173,9 @@ class Store:
         return added
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
         return _row_article(row) if row else None
 
     def articles(self, ids: Sequence[str] | None = None, story: str | None = None) -> list[Article]:
@@ -176,7 +188,9 @@ class Store:
                     found[row["id"]] = _row_article(row)
             return [found[i] for i in ids if i in found]
         if story is not None:
-            rows = self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE story=? ORDER BY seq", (story,))
+            rows = self.conn.execute(
+                f"SELECT {_ARTICLE_COLS} FROM articles WHERE story=? ORDER BY seq", (story,)
+            )
         else:
             rows = self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY seq")
         return [_row_article(r) for r in rows]
@@ -186,7 +200,9 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def search_articles(self, q: str, limit: int = 20, offset: int = 0) -> list[tuple[Article, str]]:
+    def search_articles(
+        self, q: str, limit: int = 20, offset: int = 0
+    ) -> list[tuple[Article, str]]:
         """Return (article, snippet) for an FTS5 search over titles and texts, best first."""
         fq = _fts_query(q)
         if not fq:
@@ -205,7 +221,8 @@ class Store:
         if not fq:
             return []
         rows = self.conn.execute(
-            "SELECT story, speaker, text FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", (fq, limit)
+            "SELECT story, speaker, text FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+            (fq, limit),
         )
         return [dict(r) for r in rows]
 
@@ -317,7 +334,8 @@ class Store:
 
     def put_state(self, name: str, data: Any) -> None:
         self.conn.execute(
-            "INSERT OR REPLACE INTO state(name, data) VALUES (?, ?)", (name, json.dumps(data, ensure_ascii=False))
+            "INSERT OR REPLACE INTO state(name, data) VALUES (?, ?)",
+            (name, json.dumps(data, ensure_ascii=False)),
         )
 
 
@@ -362,7 +380,9 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         a.story,
         a.duplicate_of,
         json.dumps(list(a.derived_from)),
-        json.dumps(to_dict(a.annotations), ensure_ascii=False) if a.annotations is not None else None,
+        json.dumps(to_dict(a.annotations), ensure_ascii=False)
+        if a.annotations is not None
+        else None,
         json.dumps(to_dict(a.removed), ensure_ascii=False),
     )
 
@@ -371,7 +391,13 @@ def _row_article(r: sqlite3.Row) -> Article:
     data: dict[str, Any] = {
         "id": r["id"],
         "page": r["page"],
-        "source": {"path": r["path"], "start": r["start"], "end": r["end"], "url": r["url"], "record": r["record"]},
+        "source": {
+            "path": r["path"],
+            "start": r["start"],
+            "end": r["end"],
+            "url": r["url"],
+            "record": r["record"],
+        },
         "outlet": r["outlet"],
         "outlet_country": r["outlet_country"],
         "title": r["title"],
