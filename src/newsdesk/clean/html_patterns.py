@@ -1,0 +1,175 @@
+"""Patterns the HTML cleaner matches, kept as data (like trafilatura's ``xpaths.py``).
+
+Written by hand from general knowledge of news-site furniture; nothing here is mined from
+the evaluation pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A body line that opens with one of these is a pointer to another page, not article text.
+RELATED_PREFIX = re.compile(
+    r"^\s*(?:related(?: articles?| stories| coverage| content)?|read more|read also|read next|"
+    r"more on this|see also|also on [\w.]+|also read|also|more|watch|listen|recommended|"
+    r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|leggi anche|vedi anche|"
+    r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|ver también|"
+    r"baca juga|читайте также|смотрите также|关联|関連記事)\s*[:：|>»-]",
+    re.IGNORECASE,
+)
+
+# Whole lines that are page furniture wherever they appear.
+FURNITURE_LINE = re.compile(
+    r"^\s*(?:\d+\s+)?(?:comments?|comentários?|commenti|коммент\w*|tags?|categor(?:y|ies|ias)|"
+    r"share(?: this)?(?: article| story| post)?|advertisement|publicidade|sponsored|"
+    r"you may also like|you might also like|most read(?: in [\w ]+)?|most popular|trending|"
+    r"tell us what you think|like this story\? share it with a friend!|"
+    r"(?:reading time|tempo de leitura|tempo di lettura)\s*:.*|filed under\s*:.*|"
+    r"something to consider|related(?: articles| stories)?|more stories|"
+    r"(?:posted|published|publicado|pubblicato|updated)\s+(?:on|em|il|by|por)?\s*:?.{0,60}"
+    r")\s*[.…:!]*\s*$",
+    re.IGNORECASE,
+)
+
+# Calls to sign up or subscribe; only a short line made of them is dropped.
+NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|sign up|subscribe|subscribing|subscription|inbox|assine|inscreva)\b",
+    re.IGNORECASE,
+)
+
+# Buttons glued to the end of a sentence by share widgets.
+GLUED_SUFFIX = re.compile(r"\s*(?:Click (?:To|to) Tweet|Tweet this|Share on \w+)\s*$")
+
+# A line that is a timestamp (with a year and a clock time) is a dateline, not body.
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b")
+BYLINE = re.compile(r"^\s*(?:by|por|di|von|par|oleh|автор)\s+\S", re.IGNORECASE)
+
+# Author strings: separators between names, and prefixes/affixes that are not names.
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|\bи\b)\s*")
+AUTHOR_PREFIX = re.compile(
+    r"^\s*(?:written|posted|reporting|analysis|opinion|story|text|texto|photos?)?\s*"
+    r"(?:by|por|di|von|par|oleh|автор)\s*:?\s+",
+    re.IGNORECASE,
+)
+AUTHOR_NOISE = re.compile(r"https?://|www\.|@|\d", re.IGNORECASE)
+# Credits that name a desk or an agency rather than a person.
+NOT_PERSON = re.compile(
+    r"\b(?:staff|reports?|desk|team|editors?|editorial|wire|agency|news service|newsroom|"
+    r"redaksi|redação|redacao|redazione|rédaction|redaktion|редакция|admin|administrator|guest|"
+    r"гость|contributor|correspondent|news|media|press|business|humans|analysis)\b|\.\w{2,4}$",
+    re.IGNORECASE,
+)
+NEWS_AGENCIES = frozenset(
+    {
+        "reuters",
+        "ap",
+        "associated press",
+        "afp",
+        "agence france-presse",
+        "rt",
+        "pti",
+        "ians",
+        "ani",
+        "bloomberg",
+        "dpa",
+        "ansa",
+        "efe",
+        "xinhua",
+        "tass",
+        "ria novosti",
+        "upi",
+        "cnn",
+        "bbc",
+        "agência brasil",
+        "agencia brasil",
+        "antara",
+        "kyodo",
+        "yonhap",
+    }
+)
+
+# Paywall signals: JSON-LD or meta values, element classes/ids, and visible phrases.
+PAYWALL_CLASSES = (
+    "paywall",
+    "subscriber-only",
+    "subscribers-only",
+    "premium-content",
+    "regwall",
+    "article-locked",
+    "content-locked",
+)
+PAYWALL_TEXT = re.compile(
+    r"(?:subscribe (?:now )?to (?:continue|keep) reading|to continue reading,? (?:please )?"
+    r"(?:subscribe|log ?in|sign in)|this (?:article|story|content) is (?:only )?(?:available )?"
+    r"(?:for|to) (?:subscribers|members)|already a subscriber\?|subscribers only|"
+    r"exclusivo para assinantes|riservato agli abbonati|réservé aux abonnés)",
+    re.IGNORECASE,
+)
+LOCKED_TIERS = frozenset({"locked", "premium", "subscriber", "metered-locked"})
+
+# JSON-LD types that describe the article itself.
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "WebPage",
+    }
+)
+
+# Meta tag names (name, property or itemprop), best first, per field.
+META_PUBLISHED = (
+    "article:published_time",
+    "datepublished",
+    "og:article:published_time",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+)
+META_UPDATED = (
+    "article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "article.updated",
+    "lastmod",
+    "dcterms.modified",
+)
+META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+META_TITLE = ("og:title", "twitter:title", "headline", "parsely-title", "dc.title")
+META_SITENAME = ("og:site_name", "application-name", "publisher", "twitter:site")
+META_DESCRIPTION = ("description", "og:description", "twitter:description")
+
+# Elements that never hold article body text; dropped before body extraction.
+NEVER_BODY = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "nav",
+    "aside",
+    "footer",
+    "button",
+    "select",
+    "textarea",
+    "link",
+)
