@@ -222,7 +222,7 @@ def _mentions_in_line(line: str, reg: Registry) -> Iterable[tuple[Outlet, Mentio
         if outlet is not None:
             yield outlet, "name"
     if reg.signatures:
-        folded = line.casefold()
+        folded = " ".join(line.split()).casefold()  # pages use no-break spaces
         for phrase, outlet in reg.signatures:
             if phrase in folded:
                 yield outlet, "signature"
