@@ -43,9 +43,11 @@ def view_removed(article: Article) -> list[RemovedView]:
     except (ImportError, NewsdeskError, OSError, UnicodeError, ValueError):
         # The input may have moved or the pipeline may not offer it: offsets still tell where.
         texts = None
+    if texts is not None and len(texts) != len(article.removed):
+        texts = None  # some pieces could not be re-read: pairing by position would mislabel them
     out = []
     for i, r in enumerate(article.removed):
-        text = texts[i][1] if texts is not None and i < len(texts) else None
+        text = texts[i][1] if texts is not None else None
         out.append(RemovedView(r.reason, r.start, r.end, text))
     return out
 

@@ -97,7 +97,8 @@ def run_ingest(store: Store, results: list[FileResult], settings: Settings) -> t
         if r is not None:
             r.articles = articles
             if error:
-                r.error = error.replace(str(path), r.name)
+                shown = error.replace(str(path), r.name)
+                r.error = shown if shown.startswith(f"{r.name}:") else f"{r.name}: {shown}"
 
     report = ingest_files(store, [Path(p) for p in by_path], settings, on_file=on_file)
     # Errors the callback did not attribute still reach the user, with server paths hidden.

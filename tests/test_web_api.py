@@ -1,0 +1,336 @@
+"""The web app over a real SQLite file and a real server: pages, JSON API, errors, safety, upload."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+import jsonschema
+import pytest
+
+from newsdesk.export import contract_schema
+from newsdesk.settings import DEFAULT
+from newsdesk.web.app import create_app, is_loopback
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest_web import HOSTILE_STORY, HOSTILE_TEXT, find_active_content, live_server, make_db
+
+HTML = {"accept": "text/html"}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_db(tmp_path_factory.mktemp("web") / "news.db", stories=25)
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[httpx.Client]:
+    with (
+        live_server(create_app(str(db))) as server,
+        httpx.Client(base_url=server.url, timeout=30) as c,
+    ):
+        yield c
+
+
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = {"$defs": contract_schema()["$defs"], "$ref": f"#/$defs/{name}"}
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _first_sample_story(client: httpx.Client) -> dict:
+    items = client.get("/api/stories", params={"limit": 5}).json()["items"]
+    return next(s for s in items if s["id"] != HOSTILE_STORY)
+
+
+# --- JSON API ------------------------------------------------------------------------
+
+
+def test_api_stories_pages_newest_first_in_contract_shape(client: httpx.Client) -> None:
+    first = client.get("/api/stories", params={"limit": 10}).json()
+    second = client.get("/api/stories", params={"limit": 10, "offset": 10}).json()
+    assert first["total"] == second["total"] == 26
+    assert (first["limit"], first["offset"], len(first["items"])) == (10, 0, 10)
+    ids = [s["id"] for s in first["items"] + second["items"]]
+    assert len(set(ids)) == 20
+    lasts = [s["last_date"] for s in first["items"] + second["items"]]
+    assert lasts == sorted(lasts, reverse=True)
+    story = _validator("story")
+    for item in first["items"]:
+        story.validate(item)
+
+
+def test_api_story_and_articles_follow_the_contract(client: httpx.Client) -> None:
+    sid = _first_sample_story(client)["id"]
+    story = client.get(f"/api/stories/{sid}").json()
+    _validator("story").validate(story)
+    assert any(c["status"] == "disputed" for c in story["claims"])
+    page = client.get(f"/api/stories/{sid}/articles", params={"limit": 2}).json()
+    assert (page["total"], len(page["items"])) == (5, 2)
+    article = client.get(f"/api/articles/{page['items'][0]['id']}").json()
+    _validator("article").validate(article)
+    for b in story["brief"]:
+        for c in b["cites"]:
+            assert c["quote"] in client.get(f"/api/articles/{c['article']}").json()["text"]
+
+
+def test_api_filters_by_outlet_country_and_dates(client: httpx.Client) -> None:
+    everything = client.get("/api/stories", params={"limit": 100}).json()["items"]
+    outlet = everything[3]["outlets"][0]
+    by_outlet = client.get("/api/stories", params={"outlet": outlet, "limit": 100}).json()
+    assert by_outlet["total"] == sum(outlet in s["outlets"] for s in everything)
+    by_country = client.get("/api/stories", params={"country": "zz"}).json()
+    assert [s["id"] for s in by_country["items"]] == [HOSTILE_STORY]
+    since = client.get("/api/stories", params={"since": "2025-01-20", "until": "2025-01-22"}).json()
+    assert since["total"] >= 1
+    assert all(
+        s["last_date"] >= "2025-01-20" and s["first_date"][:10] <= "2025-01-22"
+        for s in since["items"]
+    )
+
+
+def test_api_search_finds_articles_and_quotes(client: httpx.Client) -> None:
+    found = client.get("/api/search", params={"q": "harbour bridge", "limit": 3}).json()
+    assert found["total"] >= 3 and len(found["items"]) == 3
+    assert all("harbour" in hit["article"]["text"].lower() for hit in found["items"])
+    quotes = client.get("/api/search", params={"q": "see this through"}).json()["quotes"]
+    assert quotes and all("through" in q["text"] for q in quotes)
+    # FTS5 syntax typed by a user is searched as words, never an error.
+    assert client.get("/api/search", params={"q": 'NEAR( "unclosed'}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "message"),
+    [
+        ("/api/stories/nope", 404, "no story with id 'nope'"),
+        ("/api/articles/nope", 404, "no article with id 'nope'"),
+        ("/api/stories?limit=0", 422, "limit: Input should be greater than or equal to 1"),
+        (
+            "/api/stories?since=yesterday",
+            422,
+            "since: expected a date like 2025-07-03, got 'yesterday'",
+        ),
+        (
+            "/api/stories?country=Narnia",
+            422,
+            "country: expected a two-letter code like GB, got 'Narnia'",
+        ),
+        ("/api/search", 422, "q: Field required"),
+        ("/api/no-such-thing", 404, "Not Found"),
+    ],
+)
+def test_api_errors_have_one_shape(
+    client: httpx.Client, path: str, status: int, message: str
+) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    assert r.json() == {"ok": False, "error": message, "status": status}
+
+
+def test_api_wrong_method_has_the_error_shape(client: httpx.Client) -> None:
+    r = client.delete("/api/stories")
+    assert r.status_code == 405
+    assert r.json() == {"ok": False, "error": "Method Not Allowed", "status": 405}
+
+
+def test_openapi_and_docs_are_served_without_a_cdn(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/articles/{article_id}",
+        "/api/search",
+    } <= set(spec["paths"])
+    assert (
+        spec["components"]["schemas"]["Story"]["required"]
+        == contract_schema()["$defs"]["story"]["required"]
+    )
+    docs = client.get("/docs").text
+    assert "GET /api/search" in docs and "cdn" not in docs.lower()
+
+
+# --- HTML pages ----------------------------------------------------------------------
+
+
+def test_home_lists_stories_with_counts_and_pages(client: httpx.Client) -> None:
+    page = client.get("/", headers=HTML).text
+    assert "26 stories" in page and "independent origin" in page and "disputed" in page
+    assert 'rel="next"' in page and "page 1 of 2" in page
+    assert "page 2 of 2" in client.get("/", params={"page": 2}).text
+    filtered = client.get("/", params={"country": "ZZ"}).text
+    assert "1 story match" in filtered
+
+
+def test_story_page_shows_claims_side_by_side_quotes_timeline_and_origins(
+    client: httpx.Client,
+) -> None:
+    sid = _first_sample_story(client)["id"]
+    page = client.get(f"/stories/{sid}").text
+    assert 'class="claim disputed"' in page and 'class="positions side-by-side"' in page
+    story = client.get(f"/api/stories/{sid}").json()
+    values = [p["value"] for p in story["claims"][0]["positions"]]
+    assert len(values) == 2 and all(f'<p class="value">{v}</p>' in page for v in values)
+    assert 'class="badge single-source"' in page
+    assert "2 wordings across outlets" in page
+    assert 'class="timeline"' in page and "<rect" in page
+    assert 'class="badge copy"' in page and 'class="badge rewrite"' in page
+    assert 'class="cite-ctx" id="cite-1"' in page and "<mark>" in page
+
+
+def test_article_page_marks_cite_annotations_and_removed(client: httpx.Client) -> None:
+    sid = _first_sample_story(client)["id"]
+    story = client.get(f"/api/stories/{sid}").json()
+    cite = story["claims"][0]["positions"][0]["cites"][0]
+    article = client.get(f"/api/articles/{cite['article']}").json()
+    start = article["text"].index(cite["quote"])
+    page = client.get(
+        f"/articles/{cite['article']}", params={"start": start, "end": start + len(cite["quote"])}
+    ).text
+    assert '<mark id="cite">' in page
+    assert 'class="ent ent-PERSON"' in page and 'class="time"' in page and 'class="quote"' in page
+    assert '<details class="removed">' in page and "Removed by cleaning (1 piece)" in page
+    assert "https://example.org/" in page and "characters 0–" in page
+
+
+def test_search_page_marks_hits(client: httpx.Client) -> None:
+    page = client.get("/search", params={"q": "bridge"}).text
+    assert (
+        '<span class="hit" title="">bridge</span>' in page
+        or '<span class="hit" title="">Bridge</span>' in page
+    )
+    quotes = client.get("/search", params={"q": "see this through"}).text
+    assert "<h2>Quotes</h2>" in quotes and "<q>We will see this through together</q>" in quotes
+
+
+def test_html_errors_are_pages(client: httpx.Client) -> None:
+    r = client.get("/stories/nope", headers=HTML)
+    assert (
+        r.status_code == 404
+        and "<h1>Error 404</h1>" in r.text
+        and "no story with id &#39;nope&#39;" in r.text
+    )
+
+
+# --- safety --------------------------------------------------------------------------
+
+
+def test_hostile_story_is_inert_on_every_page(client: httpx.Client) -> None:
+    pages = [
+        "/",
+        f"/stories/{HOSTILE_STORY}",
+        "/articles/hostile-1",
+        "/articles/hostile-1?start=0&end=30",
+        "/articles/hostile-2",
+        "/search?q=officials+deny",
+        "/search?q=script",
+        "/?country=ZZ",
+    ]
+    for path in pages:
+        r = client.get(path, headers=HTML)
+        assert r.status_code == 200, path
+        assert find_active_content(r.text) == [], path
+        if "hostile-2" not in path:
+            assert "&lt;script&gt;" in r.text, path
+    headers = client.get("/").headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+
+
+def test_hostile_text_keeps_every_character(client: httpx.Client) -> None:
+    page = client.get("/articles/hostile-1").text
+    body = page[
+        page.index('<div class="text">') + len('<div class="text">') : page.index(
+            "</div>", page.index('<div class="text">')
+        )
+    ]
+    assert html.unescape(re.sub(r"<[^>]+>", "", body)) == HOSTILE_TEXT
+    assert 'href="javascript:' not in page and "(not a web link)" in page
+
+
+def test_loopback_hosts_are_told_apart() -> None:
+    assert [
+        is_loopback(h)
+        for h in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "192.168.1.4", "example.org")
+    ] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
+# --- writes --------------------------------------------------------------------------
+
+ARTICLE_TEXT = (
+    "Lindqvist Bay ferry crews ended their strike on Tuesday after a week of talks.\n\n"
+    "The union said the new contract raises pay by four per cent over two years, and "
+    "the operator said every route would run normally from Wednesday morning.\n\n"
+    "Passengers had faced long queues at both terminals while the crews stayed ashore, "
+    "and local shops reported fewer visitors than in any week this year.\n\n"
+    '"We are glad to be back at sea," said the union steward, Rolf Mackie.\n'
+)
+
+
+def test_upload_needs_the_token_and_same_origin(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "w.db", stories=1, hostile=False)
+    files = {"files": ("ferry.txt", ARTICLE_TEXT.encode(), "text/plain")}
+    with (
+        live_server(create_app(str(db), token="s3cret")) as server,
+        httpx.Client(base_url=server.url, timeout=120) as c,
+    ):
+        r = c.post("/api/upload", files=files)
+        assert r.status_code == 401 and r.json()["error"].startswith(
+            "this server needs a write token"
+        )
+        r = c.post("/api/upload", files=files, headers={"authorization": "Bearer nope"})
+        assert r.status_code == 401
+        r = c.post(
+            "/api/upload",
+            files=files,
+            headers={"x-newsdesk-token": "s3cret", "origin": "http://evil.test"},
+        )
+        assert r.status_code == 403 and r.json()["error"].startswith("cross-site write refused")
+        r = c.post("/api/upload", headers={"authorization": "Bearer s3cret"}, data={"x": "1"})
+        assert r.status_code == 400 and r.json()["error"].startswith("no files")
+        r = c.post(
+            "/api/upload",
+            files=files,
+            headers={"authorization": "Bearer s3cret", "origin": server.url},
+        )
+        assert r.status_code == 200, r.text
+        report = r.json()
+    assert report["ok"] and report["files"] == 1 and report["articles"] >= 1, report
+    assert report["results"] == [
+        {"name": "ferry.txt", "articles": report["articles"], "error": None}
+    ]
+    saved = list((tmp_path / "w.db.uploads").iterdir())
+    assert len(saved) == 1 and saved[0].name.endswith("-ferry.txt")
+
+
+def test_upload_reports_each_bad_file(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "w.db", stories=1, hostile=False)
+    app = create_app(str(db), settings=replace(DEFAULT, upload_max_bytes=2000))
+    files = [
+        ("files", ("big.txt", b"x" * 2001, "text/plain")),
+        ("files", ("empty.txt", b"", "text/plain")),
+        ("files", ("../../ok.txt", ARTICLE_TEXT.encode(), "text/plain")),
+    ]
+    with live_server(app) as server, httpx.Client(base_url=server.url, timeout=120) as c:
+        report = c.post("/api/upload", files=files).json()
+        assert client_sees_article(c, "ferry")
+    assert report["files"] == 3 and not report["ok"]
+    assert [r["name"] for r in report["results"]] == ["big.txt", "empty.txt", "ok.txt"]
+    assert report["errors"][:2] == [
+        "big.txt: larger than the upload limit of 2,000 bytes",
+        "empty.txt: empty file",
+    ]
+    assert report["results"][2]["error"] is None and report["results"][2]["articles"] >= 1
+
+
+def client_sees_article(c: httpx.Client, word: str) -> bool:
+    return c.get("/api/search", params={"q": word}).json()["total"] >= 1
