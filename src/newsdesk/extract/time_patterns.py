@@ -83,8 +83,7 @@ REF_WORDS: dict[str, str] = {
     "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
     "these days": "PRESENT_REF", "so far": "PRESENT_REF", "to date": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "earlier": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
     "shortly": "FUTURE_REF", "a later date": "FUTURE_REF", "later": "FUTURE_REF",
@@ -99,9 +98,9 @@ SET_WORDS: dict[str, str] = {
 
 # Words in the clause before a bare weekday or month that make it point forward in time.
 FUTURE_CUES = (
-    r"\b(?:will|won't|wo n't|'ll|shall|going to|scheduled|is to|are to|was to|were to|"
-    r"is due|are due|due to|set to|expected to|plans? to|planning|planned for|intends? to|"
-    r"until|till|upcoming|next|coming|deadline|by)\b"
+    r"\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are) (?:scheduled|due|set|expected|"
+    r"planned|slated|to)|plans? to|intends? to|until|till|upcoming|next|expected|expects?|"
+    r"scheduled|payable|expires?|due|planned|slated|pending|to be|of record|by)\b"
 )
 
 # --- regex building blocks -------------------------------------------------------------
@@ -256,14 +255,13 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?i:\b(?:right now|now|currently|nowadays|presently|at present|at the moment|these days|recently|lately|previously|formerly|the past|the future|soon|shortly|a later date)\b|\bcurrent(?= (?:\w+ )?(?:year|quarter|month|week|period|session|season|term|situation|crisis|level|system)))",
+        r"(?i:\b(?:right now|now|currently|nowadays|presently|at present|at the moment|these days|recently|lately|the past|the future|soon|a later date)\b(?! (?:after|before|as)\b)|\b(?:current|recent)\b(?!ly))",
     ),
 ]
 
-PAST_CUES = (
-    r"\b(?:said|says|say|was|were|had|did|told|announced|reported|ago|last|since|"
-    r"earlier|[a-z]{3,}ed)\b"
-)
+PAST_CUES = r"\b(?:said|was|were|had|did|told|announced|reported|ago|last|since|earlier)\b"
+# Regular past forms count only when no stronger cue is in the clause ("be named ... will").
+WEAK_PAST_CUES = r"\b[a-z]{3,}ed\b"
 
 # A bare "May" or "March" is a month only after one of these words (else a verb or name).
 MONTH_LEAD_WORDS: frozenset[str] = frozenset(
@@ -292,3 +290,39 @@ UNIT = _UNIT
 MONTH = _MONTH
 WEEKDAY = _WEEKDAY
 CLOCK = _CLOCK
+
+# Words (lowercased) near which each rule can match: rules run only in windows around
+# these, which keeps extraction far faster than scanning every rule over the whole text.
+# Digits are classified in code (years, clock times, ISO and numeric dates, decades).
+_UNIT_WORDS = (
+    "second seconds sec secs minute minutes min mins hour hours hr hrs day days night nights "
+    "week weeks fortnight fortnights month months quarter quarters year years yr yrs decade "
+    "decades century centuries"
+)
+TRIGGERS: dict[str, str] = {
+    "clock": "noon midnight midday",
+    "century": "century centuries",
+    "rel_day": "today yesterday tomorrow tonight night",
+    "this_part": "morning afternoon evening night overnight",
+    "that_day": "day week month year night morning afternoon evening",
+    "rel_unit": "week month year quarter weekend decade century spring summer fall autumn "
+    "winter season semester half",
+    "quarter": "quarter half period earlier ago",
+    "duration": _UNIT_WORDS,
+    "hyphen_duration": _UNIT_WORDS + " long",
+    "vague_plural": "days weeks months years decades centuries",
+    "season": "spring summer fall autumn winter",
+    "set": "daily weekly monthly annually yearly quarterly hourly nightly biweekly "
+    "semiannually every each per once twice times",
+    "holiday": "christmas new independence halloween valentine boxing bastille thanksgiving "
+    "easter veterans armistice may",
+    "ref": "now currently current nowadays presently present moment days recently lately "
+    "previously formerly past future soon shortly later",
+}
+
+# Words that may follow a set adverb ("adjusted quarterly and ..."); any other lowercase
+# word after "daily"/"quarterly" means it is an adjective ("quarterly dividend").
+SET_FOLLOWERS: frozenset[str] = frozenset(
+    """and or but to in on at for from by since through until than as if when while
+    so the a an that this with""".split()
+)

@@ -20,6 +20,7 @@ from newsdesk.model import TimeMention
 _RULES = [(name, re.compile(pat)) for name, pat in tp.RULES]
 _FUTURE = re.compile(tp.FUTURE_CUES, re.I)
 _PAST = re.compile(tp.PAST_CUES, re.I)
+_WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?(?: 1/2)?")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CLOCK = re.compile(r"(?i)(\d{1,2})(?::(\d\d))?\s?(a\.?m\.?|p\.?m\.?)?|noon|midnight|midday")
@@ -161,38 +162,57 @@ def _unit_of(word: str) -> str:
     return w[:-1] if w.endswith("s") and w[:-1] in tp.UNITS else w
 
 
-def _is_future(ctx: _Context, start: int, end: int) -> bool:
-    """Return True when the clause around a span reads as future tense."""
+def read_tense(ctx: _Context, start: int, end: int) -> str | None:
+    """Return "future", "past" or None for the clause around a span (nearest cue wins)."""
     text = ctx.text
-    before = text[max(0, start - 60) : start]
+    before = text[max(0, start - 80) : start]
     cut = list(_SENTENCE_END.finditer(before))
     if cut:
         before = before[cut[-1].end() :]
-    cues = [(m.end(), True) for m in _FUTURE.finditer(before)]
-    cues += [(m.end(), False) for m in _PAST.finditer(before)]
-    if cues:
-        return max(cues)[1]
     after = _SENTENCE_END.split(text[end : end + 40], maxsplit=1)[0]
-    fut, past = _FUTURE.search(after), _PAST.search(after)
-    return bool(fut and (not past or fut.start() < past.start()))
+    for past_rx in (_PAST, _WEAK_PAST):
+        # (end, priority, tense): the nearest cue wins; a future reading wins a tie
+        # ("expected" is both a past form and a future cue)
+        cues = [(m.end(), 1, "future") for m in _FUTURE.finditer(before)]
+        cues += [(m.end(), 0, "past") for m in past_rx.finditer(before)]
+        if cues:
+            return max(cues)[2]
+        fut, past = _FUTURE.search(after), past_rx.search(after)
+        if fut and (not past or fut.start() < past.start()):
+            return "future"
+        if past:
+            return "past"
+    return None
 
 
-def _closest_year(ctx: _Context, month: int, day: int, start: int, end: int) -> dt.date | None:
-    """Return the date with this month and day nearest the anchor (forward if future tense)."""
+def _near_date(ctx: _Context, month: int, day: int, start: int, end: int) -> dt.date | None:
+    """Return the date with this month and day for an article published on the anchor.
+
+    Future tense takes the next such date, past tense the last one; with no tense, the
+    anchor's year unless that is more than eight months away.
+    """
     assert ctx.dct is not None
-    best: dt.date | None = None
+    cands = []
     for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
         try:
-            cand = dt.date(year, month, day)
+            cands.append(dt.date(year, month, day))
         except ValueError:
             continue
-        if best is None or abs((cand - ctx.dct).days) < abs((best - ctx.dct).days):
-            best = cand
-    if best is not None and best < ctx.dct - dt.timedelta(days=7) and _is_future(ctx, start, end):
-        later = shift_date(best, 1, "year")
-        if (later - ctx.dct).days < 330:
-            best = later
-    return best
+    if not cands:
+        return None
+    week = dt.timedelta(days=7)
+    tense = read_tense(ctx, start, end)
+    if tense == "future":
+        return min((c for c in cands if c >= ctx.dct - week), default=None)
+    same = next((c for c in cands if c.year == ctx.dct.year), None)
+    if tense == "past":  # a past-tense clause may still name a date a few weeks ahead
+        limit = ctx.dct + dt.timedelta(days=60)
+        return (
+            same if same and same <= limit else max((c for c in cands if c <= limit), default=None)
+        )
+    if same is not None and -245 <= (same - ctx.dct).days <= 120:
+        return same
+    return min(cands, key=lambda c: abs((c - ctx.dct).days))
 
 
 def _weekday_date(ctx: _Context, wd: int, mod: str, start: int, end: int) -> dt.date:
@@ -204,7 +224,7 @@ def _weekday_date(ctx: _Context, wd: int, mod: str, start: int, end: int) -> dt.
         return ctx.dct + dt.timedelta(days=(wd - ctx.dct.weekday()) % 7 or 7)
     if mod == "this":
         return ctx.dct + dt.timedelta(days=wd - ctx.dct.weekday())
-    if back and _is_future(ctx, start, end):
+    if back and read_tense(ctx, start, end) == "future":
         return ctx.dct + dt.timedelta(days=7 - back)
     return ctx.dct - dt.timedelta(days=back)
 
@@ -227,12 +247,76 @@ def _with_part(day_value: str, words: str) -> Value:
     return (day_value + suffix, "TIME") if suffix else (day_value, "DATE")
 
 
+def _build_trigger_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for rule, words in tp.TRIGGERS.items():
+        for w in words.split():
+            index.setdefault(w, []).append(rule)
+    for w in tp.MONTHS:
+        index.setdefault(w, []).extend(["month_day", "day_month", "month"])
+    for w in tp.WEEKDAYS:
+        for form in (w, w + "s"):
+            index.setdefault(form, []).extend(["weekday", "set"])
+    return {w: tuple(dict.fromkeys(rules)) for w, rules in index.items()}
+
+
+_TRIGGER_INDEX = _build_trigger_index()
+_TOKEN = re.compile(r"[^\W_]+")
+_AFTER_DIGITS = re.compile(r"\s?(?:[apAP]\.?[mM]\b)|:\d|-[01]\d-|/\d")
+_DATE_RULES = ("iso", "numeric", "clock", "month_day", "day_month")
+_WINDOW = 60  # characters either side of a trigger word a rule may reach
+
+
+def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Return, per rule, the merged text windows around its trigger words."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for tok in _TOKEN.finditer(text):
+        word = tok[0]
+        if word[0].isdigit():
+            rules: tuple[str, ...] = ()
+            if len(word) == 4 and word.isdigit() and 1600 <= int(word) <= 2099:
+                rules = ("year", "iso", "clock")
+            elif word.endswith("0s"):
+                rules = ("decade",)
+            if _AFTER_DIGITS.match(text, tok.end()):
+                rules = rules + _DATE_RULES
+        else:
+            low = word.lower()
+            rules = _TRIGGER_INDEX.get(low, ())
+            if rules and low in tp.MONTHS and not word[0].isupper():
+                rules = tuple(r for r in rules if r not in ("month_day", "day_month", "month"))
+        for rule in rules:
+            hits.setdefault(rule, []).append((tok.start(), tok.end()))
+    n = len(text)
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for rule, spans in hits.items():
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            a, b = max(0, s - _WINDOW), min(n, e + _WINDOW)
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        # end each window on whitespace, so no word is cut and read as complete
+        windows[rule] = [
+            (a, b if b == n or text[b].isspace() else _next_space(text, b)) for a, b in merged
+        ]
+    return windows
+
+
+def _next_space(text: str, i: int) -> int:
+    m = re.compile(r"\s").search(text, i)
+    return m.start() if m else len(text)
+
+
 def select_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Return non-overlapping candidate spans (longest first wins), in text order."""
+    windows = find_windows(text)
     found = [
         (m.start(), m.end(), name, m)
         for name, rx in _RULES
-        for m in rx.finditer(text)
+        for a, b in windows.get(name, ())
+        for m in rx.finditer(text, a, b)
         if m.end() > m.start()
     ]
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
@@ -316,7 +400,7 @@ def _resolve_calendar(s: str, ctx: _Context, start: int, end: int) -> str | None
         elif ctx.dct is None:
             return f"XXXX-{month:02d}-{d:02d}"
         else:
-            day = _closest_year(ctx, month, d, start, end)
+            day = _near_date(ctx, month, d, start, end)
         if day is None:
             return None
         _set_day(ctx, day)
@@ -392,8 +476,8 @@ def _handle_month(m: re.Match[str], ctx: _Context) -> Value | None:
         off = _year_offset(s)
         if off is not None:
             year = ctx.dct.year + off
-        elif mod == "last":
-            year = ctx.dct.year - (0 if month < ctx.dct.month else 1)
+        elif mod == "last":  # "last February" said in March is a year back
+            year = ctx.dct.year - (0 if month < ctx.dct.month - 1 else 1)
         elif mod == "next":
             year = ctx.dct.year + (0 if month > ctx.dct.month else 1)
         elif mod == "this":
@@ -401,7 +485,7 @@ def _handle_month(m: re.Match[str], ctx: _Context) -> Value | None:
         elif mod == "that" and ctx.focus:
             year = ctx.focus[0].year
         else:
-            near = _closest_year(ctx, month, 15, m.start(), m.end())
+            near = _near_date(ctx, month, 15, m.start(), m.end())
             year = near.year if near else ctx.dct.year
     ctx.focus = (dt.date(year, month, 1), "month")
     return f"{year:04d}-{month:02d}", "DATE"
@@ -629,7 +713,7 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
         return format_duration(n, unit), "DURATION"
     how = trail[1]
     if how == "old":
-        return format_duration(n, unit), "DURATION"
+        return None  # ages ("52 years old") describe people, not times in the story
     sign = -1 if how in ("ago", "earlier", "before that") else 1
     if n is None:
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
@@ -647,8 +731,10 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
         return when.strftime("%Y-%m-%dT%H:%M"), "TIME"
     gran = _relative_gran(ctx, unit)
     base_day = ctx.dct
-    if how != "ago" and how != "from now":
-        base_day = ctx.focus[0] if ctx.focus else (ctx.ref_day() or ctx.dct)
+    if (how not in ("ago", "from now") or gran in ("quarter", "half")) and ctx.focus:
+        base_day = ctx.focus[0]  # "a year earlier" moves from the period under discussion
+    elif how not in ("ago", "from now"):
+        base_day = ctx.ref_day() or ctx.dct
     shift_unit = {
         "decade": "year",
         "century": "year",
@@ -714,6 +800,10 @@ def _handle_season(m: re.Match[str], ctx: _Context) -> Value | None:
 def _handle_set(m: re.Match[str], ctx: _Context) -> Value | None:
     low = m[0].lower()
     if low in tp.SET_WORDS:
+        # "a quarterly dividend", "daily flights": an adjective before its noun is no time
+        nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
+        if nxt and nxt[1] not in tp.SET_FOLLOWERS:
+            return None
         return tp.SET_WORDS[low], "SET"
     last = low.split()[-1]
     for name, wd in tp.WEEKDAYS.items():
