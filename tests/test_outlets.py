@@ -110,6 +110,8 @@ def test_find_outlet_mentions_in_fictional_lines() -> None:
         "The mayor told The New York Times she would stay.",  # 10 a citation in a sentence
         "Download the Daily8 app today and start exploring.",  # 11 signature
         "write to tips@nytimes.com",  # 12 an e-mail address is not a host mention
+        "Metro",  # 13 a section name that is also a UK outlet's name
+        "The Independent",  # 14 a multi-word name on its own line
     ]
     found = [(i, o.name, how) for i, o, how in find_outlet_mentions(lines)]
     assert found == [
@@ -121,6 +123,7 @@ def test_find_outlet_mentions_in_fictional_lines() -> None:
         (7, "Nexstar Media Group", "name"),
         (8, "Dawn", "name"),
         (11, "Daily8", "signature"),
+        (14, "The Independent", "name"),
     ]
 
 

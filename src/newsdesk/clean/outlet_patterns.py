@@ -41,3 +41,10 @@ LEAD_SEGMENT = re.compile(r"^(?P<lead>[^:|–—]{2,50}?)\s*(?::|\||\s[-–—]\
 EDGE_JUNK = " \t\u00a0•·-–—*►▶→»›|+#:;,.!?()[]\"'“”‘’"
 # A line longer than this is a sentence, not an outlet name.
 MAX_NAME_LINE_WORDS = 8
+# One-word outlet names that are also ordinary words or section names ("Metro", "Outlook",
+# "Reason"): a line holding only one of these is a menu item far more often than the outlet.
+COMMON_WORD_NAMES = frozenset(
+    {"metro", "reason", "stuff", "mint", "leadership", "outlook", "vice", "slate", "salon"}
+    | {"fortune", "wired", "dawn", "vanguard", "punch", "time", "today", "insider", "express"}
+    | {"scroll", "newsroom", "axios", "mothership", "crikey", "nation", "wire", "guardian"}
+)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from newsdesk.clean.outlet_patterns import (
+    COMMON_WORD_NAMES,
     COPYRIGHT,
     DOMAIN,
     EDGE_JUNK,
@@ -231,8 +232,9 @@ def _mentions_in_line(line: str, reg: Registry) -> Iterable[tuple[Outlet, Mentio
 def _outlet_named_by_line(text: str, reg: Registry) -> Outlet | None:
     """Return the outlet a short line names, with one-word names matched in their own case.
 
-    A lone "Today" or "Time" is page furniture far more often than the outlet, so a
-    one-word line must be spelled as the registry spells the name ("TODAY", "Yahoo").
+    A lone "Today" or "Metro" is page furniture far more often than the outlet, so a
+    one-word line must be spelled as the registry spells the name ("Yahoo", not "yahoo")
+    and must not be an ordinary word.
     """
     words = text.split()
     if not words or len(words) > MAX_NAME_LINE_WORDS:
@@ -240,6 +242,8 @@ def _outlet_named_by_line(text: str, reg: Registry) -> Outlet | None:
     outlet = outlet_by_name(text, reg)
     if outlet is None or len(words) > 1:
         return outlet
+    if text.casefold() in COMMON_WORD_NAMES:
+        return None
     return outlet if text in (outlet.name, *outlet.aliases) else None
 
 
