@@ -47,3 +47,107 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     asked speaking according one two some many most many both neither nor what who how why
     """
 )
+
+# Reporting verbs that attribute a quote to the noun phrase before (or after) them.
+CUE_VERBS: frozenset[str] = _words(
+    """
+    say says said saying tell tells told telling add adds added adding
+    ask asks asked asking state states stated write writes wrote writing
+    tweet tweets tweeted post posts posted explain explains explained explaining
+    note notes noted noting argue argues argued arguing claim claims claimed claiming
+    insist insists insisted insisting warn warns warned warning continue continues continued
+    recall recalls recalled acknowledge acknowledges acknowledged admit admits admitted
+    announce announces announced declare declares declared reply replies replied
+    respond responds responded answer answers answered remark remarks remarked
+    observe observes observed suggest suggests suggested concede concedes conceded
+    counter counters countered contend contends contended maintain maintains maintained
+    stress stresses stressed emphasize emphasizes emphasized emphasise emphasises emphasised
+    urge urges urged predict predicts predicted promise promises promised vow vows vowed
+    pledge pledges pledged boast boasts boasted complain complains complained joke joked
+    quip quipped shout shouted yell yelled exclaim exclaimed whisper whispered
+    report reports reported confirm confirms confirmed deny denies denied allege alleges
+    alleged assert asserts asserted conclude concludes concluded caution cautions cautioned
+    charge charges charged lament laments lamented muse mused relay relays relayed
+    reiterate reiterates reiterated repeat repeats repeated describe describes described
+    called read reads mention mentions mentioned tout touts touted predict
+    believe believes believed think thinks thought feel feels felt
+    indicate indicates indicated signal signals signaled signalled hint hints hinted
+    agree agrees agreed disagree disagrees disagreed accuse accuses accused
+    blast blasts blasted slam slams slammed praise praises praised criticize criticized
+    criticise criticised testify testifies testified recount recounts recounted
+    """
+)
+
+# Cue verbs strong enough to introduce reported speech without quotation marks.
+INDIRECT_CUES: frozenset[str] = _words(
+    """
+    say says said saying tell tells told add adds added state states stated
+    write writes wrote tweet tweets tweeted explain explains explained note notes noted
+    argue argues argued claim claims claimed insist insists insisted warn warns warned
+    acknowledge acknowledges acknowledged admit admits admitted announce announces announced
+    declare declares declared reply replied respond responded suggest suggests suggested
+    concede concedes conceded contend contends contended maintain maintains maintained
+    stress stresses stressed emphasize emphasized emphasised predict predicts predicted
+    promise promises promised vow vows vowed pledge pledged boast boasted complain complained
+    report reports reported confirm confirms confirmed deny denies denied allege alleges
+    alleged assert asserts asserted conclude concluded caution cautioned charge charged
+    relay relayed reiterate reiterated believe believes believed think thinks thought
+    indicate indicates indicated hint hinted testify testified recall recalled recalls
+    """
+)
+
+# Words skipped between a speaker and its cue ("he also said", "Trump has long argued").
+CUE_ADVERBS: frozenset[str] = _words(
+    """
+    also later earlier previously then recently once again further repeatedly frequently
+    often reportedly allegedly publicly privately flatly simply just only never even already
+    really firmly bluntly separately has have had has had would will 've 'd 's ’s ’ve ’d
+    however though too instead indeed long since still initially originally subsequently quickly immediately angrily
+    himself herself themselves itself has also had also is was were are
+    """
+)
+
+# Words that end a speaker phrase when walking left from the cue.
+SPEAKER_STOPS: frozenset[str] = _words(
+    """
+    that and but which who whom whose when where while as because if what how than so or
+    nor though although since after before until unless whether why to not be been being
+    is was were are am do does did in on at of for with by from into about over under
+    this these those there here it's it’s then said says told added
+    """
+)
+
+# Words that cannot be the last word of a speaker phrase.
+NOT_SPEAKER: frozenset[str] = _words(
+    """
+    to not be been being is was were are am do does did has have had a an the of in on
+    at for with by from this that there here also just very his her their its my our
+    your him them me us
+    """
+)
+
+PRONOUNS: frozenset[str] = _words("he she they i we it you")
+
+# Words the speaker phrase after an inverted cue may contain ("said the Kremlin aide").
+INVERTED_LOWER: frozenset[str] = _words(
+    """
+    the a an his her their its our one another two three several senior top former
+    chief deputy spokesman spokeswoman spokesperson official officials aide aides adviser
+    advisers advisor source sources president minister secretary director leader analyst
+    analysts expert experts lawyer attorney representative statement campaign manager
+    chairman chairwoman candidate governor senator mayor told reporters
+    """
+)
+
+# Words that open a speaker phrase ("the ad's narrator says").
+DETERMINERS: frozenset[str] = _words(
+    "the a an his her their its our my one another some two three many"
+)
+
+# Words opening a sentence with a phrase before its subject ("In May, Trump said …").
+LEADING_PREPOSITIONS: frozenset[str] = _words(
+    """
+    in on at after before during while when as since for from with without despite
+    following amid among by over under at about asked speaking earlier later last
+    """
+)
