@@ -85,7 +85,9 @@ REF_WORDS: dict[str, str] = {
     "these days": "PRESENT_REF", "so far": "PRESENT_REF", "to date": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "earlier": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
     "shortly": "FUTURE_REF", "a later date": "FUTURE_REF", "later": "FUTURE_REF",
     "eventually": "FUTURE_REF", "in the future": "FUTURE_REF",
 }  # fmt: skip
@@ -100,7 +102,7 @@ SET_WORDS: dict[str, str] = {
 FUTURE_CUES = (
     r"\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are) (?:scheduled|due|set|expected|"
     r"planned|slated|to)|plans? to|intends? to|until|till|upcoming|next|expected|expects?|"
-    r"scheduled|payable|expires?|due|planned|slated|pending|to be|of record|by)\b"
+    r"scheduled|payable|expires?|due|planned|slated|pending|to be|of record|by(?= \S+$))\b"
 )
 
 # --- regex building blocks -------------------------------------------------------------
@@ -121,6 +123,11 @@ _SMALL = (
     r"eighty|ninety|hundred)"
 )
 _WORDNUM = rf"(?:{_SMALL}(?:[- ]{_SMALL})?)"
+_TEENS_TENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"oh[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
 _NUM = (
     rf"(?:\d+(?:\.\d+)?(?: 1/2| and a half)?|{_WORDNUM}(?: and a half)?|an?|a couple(?: of)?|"
     r"a dozen|dozens of|half an?|a single|a full|one full|a whole|several|a few|few|many|"
@@ -180,7 +187,17 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "decade",
-        r"(?i:(?:the\s)?(?:(?:early|late|mid|the early|the late|the mid)[- ])?)(?:1[6-9]\d0|20\d0)s\b|(?i:the\s)?'\d0s\b",
+        r"(?i:(?:the\s)?(?:(?:early|late|mid|the early|the late|the mid)[- ])?)(?:1[6-9]\d0|20\d0)s\b|(?i:the\s)?'\d0s\b"
+        r"|(?i:the (?:(?:early|late|mid)[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+    ),
+    (
+        "spelled_year",
+        rf"(?i:\b(?:the year )?(?:nineteen|twenty)(?:[- ]hundred)?(?: and)?[- ](?:{_TEENS_TENS})\b"
+        rf"|\bthe year two thousand(?:(?: and)? {_SMALL}(?:-{_SMALL})?)?\b)",
+    ),
+    (
+        "year_end",
+        r"(?i:\b(?:(?:around|at) )?(?:year[- ]end|year's end|the end of (?:the|this) year)\b)",
     ),
     (
         "century",
@@ -205,7 +222,7 @@ RULES: list[tuple[str, str]] = [
         "that_day",
         r"(?i:(?:(?:earlier|later|early|late) )?(?:that (?:same )?day|the same day|that night|"
         r"the (?:next|following|previous|preceding) (?:day|morning|night|week|month|year)|"
-        r"the day (?:before|after)|the week before|the year before|that (?:same )?(?:week|month|year|morning|afternoon|evening))|"
+        r"the day (?:before|after)|the week before|the year before|the weekend|that (?:same )?(?:week|month|year|morning|afternoon|evening))|"
         r"(?:earlier|later|early|late) (?:in )?(?:the|that) (?:day|week|month|year))",
     ),
     (
@@ -255,7 +272,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?i:\b(?:right now|now|currently|nowadays|presently|at present|at the moment|these days|recently|lately|the past|the future|soon|a later date)\b(?! (?:after|before|as)\b)|\b(?:current|recent)\b(?!ly))",
+        r"(?i:\b(?:right now|now|currently|nowadays|presently|at present|at the moment|these days|recently|lately|the past|the (?:near |distant |foreseeable )?future|the (?:near|short|long) term|soon|a later date)\b(?! (?:after|before|as)\b)|\b(?:current|recent)\b(?!ly))",
     ),
 ]
 
@@ -302,9 +319,10 @@ _UNIT_WORDS = (
 TRIGGERS: dict[str, str] = {
     "clock": "noon midnight midday",
     "century": "century centuries",
+    "decade": "twenties thirties forties fifties sixties seventies eighties nineties",
     "rel_day": "today yesterday tomorrow tonight night",
     "this_part": "morning afternoon evening night overnight",
-    "that_day": "day week month year night morning afternoon evening",
+    "that_day": "day week month year night morning afternoon evening weekend",
     "rel_unit": "week month year quarter weekend decade century spring summer fall autumn "
     "winter season semester half",
     "quarter": "quarter half period earlier ago",
@@ -316,13 +334,19 @@ TRIGGERS: dict[str, str] = {
     "semiannually every each per once twice times",
     "holiday": "christmas new independence halloween valentine boxing bastille thanksgiving "
     "easter veterans armistice may",
-    "ref": "now currently current nowadays presently present moment days recently lately "
+    "spelled_year": "nineteen twenty two",
+    "year_end": "year end",
+    "ref": "term now currently current nowadays presently present moment days recently lately "
     "previously formerly past future soon shortly later",
 }
 
 # Words that may follow a set adverb ("adjusted quarterly and ..."); any other lowercase
 # word after "daily"/"quarterly" means it is an adjective ("quarterly dividend").
 SET_FOLLOWERS: frozenset[str] = frozenset(
-    """and or but to in on at for from by since through until than as if when while
-    so the a an that this with""".split()
+    ["and", "or", "but", "to", "in", "on", "at", "for", "from", "by", "since", "through", "until", "than", "as", "if", "when", "while", "so", "the", "a", "an", "that", "this", "with"]
 )
+
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip

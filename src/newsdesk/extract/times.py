@@ -504,6 +504,12 @@ def _handle_year(m: re.Match[str], ctx: _Context) -> Value | None:
 
 def _handle_decade(m: re.Match[str], ctx: _Context) -> Value | None:
     d = re.search(r"(\d{3,4})0s|'(\d)0s", m[0])
+    word = re.search(r"[a-z]+ies\b", m[0].lower())
+    if d is None and word is not None and word[0] in tp.DECADE_WORDS:
+        century = (ctx.dct.year // 100) if ctx.dct else 19
+        if ctx.dct and tp.DECADE_WORDS[word[0]] * 10 > ctx.dct.year % 100:
+            century -= 1
+        return f"{century:02d}{tp.DECADE_WORDS[word[0]]}", "DATE"
     if d is None:
         return None
     if d[1]:
@@ -512,6 +518,31 @@ def _handle_decade(m: re.Match[str], ctx: _Context) -> Value | None:
     if ctx.dct and int(d[2]) * 10 > ctx.dct.year % 100:
         century -= 1
     return f"{century:02d}{d[2]}", "DATE"
+
+
+def _handle_spelled_year(m: re.Match[str], ctx: _Context) -> Value | None:
+    words = re.findall(r"[a-z]+", m[0].lower().replace("the year", ""))
+    words = [w for w in words if w not in ("and", "oh", "hundred")]
+    if words[:2] == ["two", "thousand"]:
+        rest = read_number(" ".join(words[2:])) if words[2:] else 0
+        return (f"{2000 + int(rest):04d}", "DATE") if rest is not None else None
+    head, rest_num = tp.NUMBER_WORDS.get(words[0]), read_number(" ".join(words[1:]))
+    if head is None or rest_num is None:
+        return None
+    year = int(head * 100 + rest_num)
+    ctx.focus = (dt.date(year, 1, 1), "year")
+    return f"{year:04d}", "DATE"
+
+
+def _handle_year_end(m: re.Match[str], ctx: _Context) -> Value | None:
+    year = (
+        ctx.focus[0].year
+        if ctx.focus and ctx.focus[1] == "year"
+        else ctx.dct.year
+        if ctx.dct
+        else None
+    )
+    return (f"{year:04d}", "DATE") if year else ("XXXX", "DATE")
 
 
 def _handle_century(m: re.Match[str], ctx: _Context) -> Value | None:
@@ -574,8 +605,12 @@ def _handle_that_day(m: re.Match[str], ctx: _Context) -> Value | None:
         if re.search(r"previous|preceding|before", low)
         else 0
     )
-    unit = next((u for u in ("day", "week", "month", "year") if u in low), None)
+    unit = next((u for u in ("weekend", "day", "week", "month", "year") if u in low), None)
     base_day = ctx.ref_day()
+    if unit == "weekend" and ctx.dct is not None:
+        # the weekend just past, unless the article is written on it or looks ahead
+        ahead = ctx.dct.weekday() >= 5 or read_tense(ctx, m.start(), m.end()) == "future"
+        return format_date(ctx.dct if ahead else ctx.dct - dt.timedelta(days=7), "weekend"), "DATE"
     if base_day is None:
         return ("XXXX-XX-XX", "DATE") if unit == "day" or unit is None else None
     if unit is None:  # "that morning", "that night"
@@ -709,7 +744,7 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
     if trail is None:
         rate = low.startswith(("a ", "an ")) and num in ("a", "an")
         if rate and _AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
-            return format_duration(1, unit), "SET"  # "2,000 barrels a day" is a rate
+            return None  # "2,000 barrels a day" is a rate: part of the quantity, no time
         return format_duration(n, unit), "DURATION"
     how = trail[1]
     if how == "old":
@@ -750,6 +785,8 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
 
 def _handle_hyphen_duration(m: re.Match[str], ctx: _Context) -> Value | None:
     low = m[0].lower()
+    if low.endswith("-old"):
+        return None  # ages ("a 6-year-old boy") describe people, not times in the story
     if low.split("-")[0] in ("decades", "years", "months", "weeks", "centuries"):
         return format_duration(None, _unit_of(low.split("-")[0])), "DURATION"
     head, _, rest = (
@@ -865,7 +902,9 @@ def _handle_ref(m: re.Match[str], ctx: _Context) -> Value | None:
 _HANDLERS: dict[str, Callable[[re.Match[str], _Context], Value | None]] = {
     "iso": _handle_iso, "numeric": _handle_numeric, "clock": _handle_clock,
     "month_day": _handle_month_day, "day_month": _handle_month_day, "month": _handle_month,
-    "year": _handle_year, "decade": _handle_decade, "century": _handle_century,
+    "year": _handle_year,
+    "spelled_year": _handle_spelled_year,
+    "year_end": _handle_year_end, "decade": _handle_decade, "century": _handle_century,
     "weekday": _handle_weekday, "rel_day": _handle_rel_day, "this_part": _handle_this_part,
     "that_day": _handle_that_day, "rel_unit": _handle_rel_unit, "quarter": _handle_quarter,
     "duration": _handle_duration, "hyphen_duration": _handle_hyphen_duration,
