@@ -66,6 +66,7 @@ def read_input(path: str | Path, settings: Settings = DEFAULT) -> RawInput:
     data = raw
     if raw[:2] == b"\x1f\x8b":
         if _gunzip_head(raw, name).startswith(b"WARC/"):
+            _check_gzip(raw, name)
             return RawInput(name, "warc", raw, sha)
         data = _gunzip_all(raw, name)
     if data.startswith(b"WARC/"):
@@ -82,6 +83,27 @@ def _gunzip_head(raw: bytes, name: str) -> bytes:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[:65536], 64)
     except zlib.error as exc:
         raise InputError(name, f"corrupt gzip data ({exc})") from exc
+
+
+def _check_gzip(raw: bytes, name: str) -> None:
+    """Raise InputError unless every gzip member of ``raw`` is complete (output discarded).
+
+    warcio stops quietly at a cut final member; a truncated crawl must be reported.
+    """
+    chunk = 1 << 20
+    pos = 0
+    while pos < len(raw):
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while not d.eof:
+            if pos >= len(raw):
+                raise InputError(name, "truncated or corrupt WARC.gz: the last gzip member is cut off")
+            piece = raw[pos : pos + chunk]
+            pos += len(piece)
+            try:
+                d.decompress(piece)
+            except zlib.error as exc:
+                raise InputError(name, f"truncated or corrupt gzip data ({exc})") from exc
+        pos -= len(d.unused_data)
 
 
 def _gunzip_all(raw: bytes, name: str) -> bytes:
@@ -122,7 +144,7 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def _is_jsonl(data: bytes) -> bool:
-    for line in data.splitlines()[:3]:
+    for line in data.split(b"\n", 3)[:3]:
         if not line.strip():
             continue
         try:
@@ -153,25 +175,26 @@ def decode_bytes(data: bytes, name: str, kind: str = "text") -> tuple[str, list[
     except UnicodeDecodeError:
         pass
     declared = _declared_charset(data, kind)
-    if declared:
+    if declared and declared.lower().replace("-", "") not in {"utf8"}:
         try:
             return data.decode(declared), []
         except (UnicodeDecodeError, LookupError):
             pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ord(ch) > 0x7F) - bad
+    # Mostly good UTF-8 with a few broken bytes: keep UTF-8, do not re-read it all as cp125x.
+    if multibyte > bad:
+        return lenient, [f"{name}: {bad} undecodable byte(s) replaced with U+FFFD (not valid UTF-8)"]
     best = from_bytes(data[:2_000_000]).best()
-    if (
-        best is not None
-        and best.encoding
-        and best.chaos < 0.2
-        and best.encoding not in {"utf_8", "utf-8"}
-    ):
+    if best is not None and best.encoding and best.chaos < 0.2:
         try:
-            return data.decode(best.encoding), []
+            text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
             pass
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    return text, [f"{name}: {bad} undecodable byte(s) replaced with U+FFFD (not valid UTF-8)"]
+        else:
+            return text, [f"{name}: not valid UTF-8; decoded as {best.encoding} (best guess)"]
+    return lenient, [f"{name}: {bad} undecodable byte(s) replaced with U+FFFD (not valid UTF-8)"]
 
 
 def _declared_charset(data: bytes, kind: str) -> str | None:
