@@ -76,6 +76,12 @@ def test_outlet_by_host_returns_none_for_unknown(url: str) -> None:
         ("Times of London", "The Times"),
         ("Mail & Guardian", "Mail & Guardian"),
         ("Mail and Guardian", "Mail & Guardian"),
+        # bylines and site titles that carry the name plus furniture
+        ("Reuters staff and agencies", "Reuters"),
+        ("Al Jazeera Staff", "Al Jazeera"),
+        ("Daily Mail Online", "Daily Mail"),
+        ("BBC News | Home", "BBC News"),
+        ("The Hindu: Breaking News, India News", "The Hindu"),
     ],
 )
 def test_outlet_by_name_finds_outlet(name: str, expected: str) -> None:
@@ -90,7 +96,10 @@ def test_the_times_is_not_an_alias_of_the_new_york_times() -> None:
     assert nyt is not None and "The Times" not in nyt.aliases
 
 
-@pytest.mark.parametrize("name", ["", "Harbour Gazette", "Politics", "the"])
+@pytest.mark.parametrize(
+    "name",
+    ["", "Harbour Gazette", "Politics", "the", "Today: what you need to know", "Metro - delays"],
+)
 def test_outlet_by_name_returns_none_for_unknown(name: str) -> None:
     assert outlet_by_name(name) is None
 

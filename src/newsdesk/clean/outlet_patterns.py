@@ -18,11 +18,23 @@ HOST_NOISE = frozenset(
     {"www", "www1", "www2", "www3", "m", "amp", "mobile", "edition", "news", "en", "english"}
 )
 # Words after a name that make it a byline or a company, not a different outlet:
-# "GreenWatch Desk", "Nexstar Media, Inc.", "Reportultra Ltd".
+# "GreenWatch Desk", "Nexstar Media, Inc.", "Reportultra Ltd", "Herald staff and agencies".
 NAME_SUFFIXES = frozenset(
     {"desk", "staff", "newsdesk", "inc", "incorporated", "ltd", "limited", "llc", "plc"}
-    | {"corp", "corporation", "co"}
+    | {
+        "corp",
+        "corporation",
+        "co",
+        "and",
+        "agencies",
+        "reporters",
+        "correspondents",
+        "wires",
+        "online",
+    }
 )
+# Where a site or feed title puts its tagline: "Northgate Herald - World and UK news".
+TAGLINE_SEPARATOR = re.compile(r"\s+[-–—|:·•]\s+|:\s+")
 # Function words that may sit inside an outlet name ("Times of Oman") and stay lower-case.
 SMALL_WORDS = frozenset({"of", "the", "and", "on", "in", "for", "at"})
 # A bare domain inside running text; not the tail of an e-mail address or a longer token.

@@ -28,6 +28,7 @@ from newsdesk.clean.outlet_patterns import (
     NAME_SUFFIXES,
     PUBLIC_SECOND_LEVEL,
     SMALL_WORDS,
+    TAGLINE_SEPARATOR,
 )
 
 MentionHow = Literal["name", "host", "signature"]
@@ -153,7 +154,9 @@ def normalize_name(name: str) -> str:
 def outlet_by_name(name: str, registry: Registry | None = None) -> Outlet | None:
     """Return the outlet called ``name`` (name or alias, any case, "the" optional), else None.
 
-    A trailing "Desk" or company suffix is ignored, and a bare domain is looked up as a host.
+    A trailing "Desk", "staff and agencies" or company suffix is ignored, so is a tagline
+    after a dash, bar or colon ("Northgate Herald - World news"), and a bare domain is looked
+    up as a host.
 
     >>> outlet_by_name("japan times").name
     'The Japan Times'
@@ -177,6 +180,10 @@ def outlet_by_name(name: str, registry: Registry | None = None) -> Outlet | None
             return found
     if " " not in key and DOMAIN.fullmatch(key):
         return outlet_by_host(key, reg)
+    head = TAGLINE_SEPARATOR.split(name.strip(), maxsplit=1)[0]
+    # A headline can start "Today: ..."; only a name-like head before a tagline counts.
+    if head != name.strip() and len(head.split()) <= 6 and head.casefold() not in COMMON_WORD_NAMES:
+        return outlet_by_name(head, reg)
     return None
 
 
