@@ -151,3 +151,46 @@ LEADING_PREPOSITIONS: frozenset[str] = _words(
     following amid among by over under at about asked speaking earlier later last
     """
 )
+
+# Titles and honorifics dropped from names ("Mr. Putin", "President Donald Trump").
+TITLES: frozenset[str] = _words(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady president vice prime minister premier
+    chancellor secretary sen senator rep representative gov governor mayor gen general
+    col colonel lt lieutenant maj major capt captain adm admiral sgt sergeant cmdr
+    king queen prince princess pope rev reverend father sheikh emir ayatollah judge justice
+    chief ambassador amb speaker leader former late acting deputy foreign defense defence
+    state us u.s. russian ukrainian american british french german chinese israeli iranian
+    house senate white republican democratic democrat gop mp mps commissioner spokesman
+    spokeswoman spokesperson aide adviser advisor director chairman chairwoman ceo
+    """
+)
+
+# One spelling per well-known place or body whose short and long forms differ.
+PLACE_ALIASES: dict[str, str] = {
+    "us": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "un": "United Nations",
+    "united nations": "United Nations",
+    "eu": "European Union",
+    "european union": "European Union",
+    "nato": "NATO",
+    "russian federation": "Russia",
+    "kiev": "Kyiv",
+    "kyiv": "Kyiv",
+    "moscow": "Moscow",
+    "dc": "Washington",
+    "washington dc": "Washington",
+    "washington": "Washington",
+}
+
+# Pronouns that stand for a person, or for an organisation or group.
+PERSON_PRONOUNS: frozenset[str] = _words("he she him her his i me")
+GROUP_PRONOUNS: frozenset[str] = _words("they we it them us")
