@@ -102,7 +102,15 @@ SET_WORDS: dict[str, str] = {
 FUTURE_CUES = (
     r"\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are) (?:scheduled|due|set|expected|"
     r"planned|slated|to)|plans? to|intends? to|until|till|upcoming|next|expected|expects?|"
-    r"scheduled|payable|expires?|due|planned|slated|pending|to be|of record|by(?= \S+$))\b"
+    r"scheduled|payable|expires?|due|planned|slated|pending|to be|of record|by(?= \S+$)|"
+    r"planned to|planning to|would|could|might|as (?:soon|early) as)\b"
+)
+
+# Future cues that a bare weekday needs: auxiliaries, not participles ("had been due").
+STRONG_FUTURE_CUES = (
+    r"\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are) (?:scheduled|due|set|expected|"
+    r"planned|slated|to)|plans? to|planned to|planning to|intends? to|until|till|upcoming|next|"
+    r"would|could|might|as (?:soon|early) as|scheduled)\b"
 )
 
 # --- regex building blocks -------------------------------------------------------------
@@ -236,10 +244,10 @@ RULES: list[tuple[str, str]] = [
     (
         "quarter",
         rf"(?i:(?:(?:the|this year's|last year's|next year's|the comparable|the same|the "
-        rf"year-ago|the year-earlier|its|a) )?(?:fiscal[- ])?(?:(?:first|second|third|fourth|"
+        rf"year-ago|the year-earlier|its|a) )?(?:{_YEAR} )?(?:fiscal[- ])?(?:(?:first|second|third|fourth|"
         rf"1st|2nd|3rd|4th|final|latest|current|comparable|same|year-ago|year-earlier)"
         rf"(?:[- ]fiscal)?[- ])(?:quarter|half|period)(?: (?:of|in) (?:fiscal )?(?:{_YEAR}|this year|last year|next year))?"
-        rf"|(?:the|that) (?:quarter|latest period|year-ago period|year-earlier period)"
+        rf"|(?:the|that) (?:{_YEAR} )?(?:quarter|latest period|year-ago period|year-earlier period|period)"
         rf"|year-(?:earlier|ago)(?: (?:quarter|period))?"
         rf"|(?:the )?(?:first|second) half(?: of (?:{_YEAR}|this year|last year|next year))?)",
     ),
@@ -343,7 +351,33 @@ TRIGGERS: dict[str, str] = {
 # Words that may follow a set adverb ("adjusted quarterly and ..."); any other lowercase
 # word after "daily"/"quarterly" means it is an adjective ("quarterly dividend").
 SET_FOLLOWERS: frozenset[str] = frozenset(
-    ["and", "or", "but", "to", "in", "on", "at", "for", "from", "by", "since", "through", "until", "than", "as", "if", "when", "while", "so", "the", "a", "an", "that", "this", "with"]
+    [
+        "and",
+        "or",
+        "but",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "since",
+        "through",
+        "until",
+        "than",
+        "as",
+        "if",
+        "when",
+        "while",
+        "so",
+        "the",
+        "a",
+        "an",
+        "that",
+        "this",
+        "with",
+    ]
 )
 
 DECADE_WORDS: dict[str, int] = {

@@ -19,6 +19,7 @@ from newsdesk.model import TimeMention
 
 _RULES = [(name, re.compile(pat)) for name, pat in tp.RULES]
 _FUTURE = re.compile(tp.FUTURE_CUES, re.I)
+_STRONG_FUTURE = re.compile(tp.STRONG_FUTURE_CUES, re.I)
 _PAST = re.compile(tp.PAST_CUES, re.I)
 _WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?(?: 1/2)?")
@@ -162,9 +163,13 @@ def _unit_of(word: str) -> str:
     return w[:-1] if w.endswith("s") and w[:-1] in tp.UNITS else w
 
 
-def read_tense(ctx: _Context, start: int, end: int) -> str | None:
-    """Return "future", "past" or None for the clause around a span (nearest cue wins)."""
+def read_tense(ctx: _Context, start: int, end: int, strong: bool = False) -> str | None:
+    """Return "future", "past" or None for the clause around a span (nearest cue wins).
+
+    With ``strong``, only auxiliaries ("will", "is to") count as future cues.
+    """
     text = ctx.text
+    future_rx = _STRONG_FUTURE if strong else _FUTURE
     before = text[max(0, start - 80) : start]
     cut = list(_SENTENCE_END.finditer(before))
     if cut:
@@ -173,11 +178,11 @@ def read_tense(ctx: _Context, start: int, end: int) -> str | None:
     for past_rx in (_PAST, _WEAK_PAST):
         # (end, priority, tense): the nearest cue wins; a future reading wins a tie
         # ("expected" is both a past form and a future cue)
-        cues = [(m.end(), 1, "future") for m in _FUTURE.finditer(before)]
+        cues = [(m.end(), 1, "future") for m in future_rx.finditer(before)]
         cues += [(m.end(), 0, "past") for m in past_rx.finditer(before)]
         if cues:
             return max(cues)[2]
-        fut, past = _FUTURE.search(after), past_rx.search(after)
+        fut, past = future_rx.search(after), past_rx.search(after)
         if fut and (not past or fut.start() < past.start()):
             return "future"
         if past:
@@ -202,8 +207,8 @@ def _near_date(ctx: _Context, month: int, day: int, start: int, end: int) -> dt.
         return None
     week = dt.timedelta(days=7)
     tense = read_tense(ctx, start, end)
-    if tense == "future":
-        return min((c for c in cands if c >= ctx.dct - week), default=None)
+    if tense == "future":  # a date up to two months back is still this year's
+        return min((c for c in cands if c >= ctx.dct - 9 * week), default=None)
     same = next((c for c in cands if c.year == ctx.dct.year), None)
     if tense == "past":  # a past-tense clause may still name a date a few weeks ahead
         limit = ctx.dct + dt.timedelta(days=60)
@@ -224,7 +229,7 @@ def _weekday_date(ctx: _Context, wd: int, mod: str, start: int, end: int) -> dt.
         return ctx.dct + dt.timedelta(days=(wd - ctx.dct.weekday()) % 7 or 7)
     if mod == "this":
         return ctx.dct + dt.timedelta(days=wd - ctx.dct.weekday())
-    if back and read_tense(ctx, start, end) == "future":
+    if back and read_tense(ctx, start, end, strong=True) == "future":
         return ctx.dct + dt.timedelta(days=7 - back)
     return ctx.dct - dt.timedelta(days=back)
 
@@ -535,14 +540,7 @@ def _handle_spelled_year(m: re.Match[str], ctx: _Context) -> Value | None:
 
 
 def _handle_year_end(m: re.Match[str], ctx: _Context) -> Value | None:
-    year = (
-        ctx.focus[0].year
-        if ctx.focus and ctx.focus[1] == "year"
-        else ctx.dct.year
-        if ctx.dct
-        else None
-    )
-    return (f"{year:04d}", "DATE") if year else ("XXXX", "DATE")
+    return (f"{ctx.dct.year:04d}", "DATE") if ctx.dct else ("XXXX", "DATE")
 
 
 def _handle_century(m: re.Match[str], ctx: _Context) -> Value | None:
@@ -737,6 +735,8 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
     after = ctx.text[m.end() : m.end() + 4]
     if (unit == "second" and num in ("a", "an")) or (unit == "quarter" and after.startswith(" of")):
         return None
+    if re.fullmatch(r"1[6-9]\d\d|20\d\d", num):
+        return None  # "the 1988 second quarter": a year, not a count
     n = read_number(num)
     if n is not None and parts["frac"]:
         n += 0.5 if parts["frac"] == "half" else 0.25
@@ -750,8 +750,8 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
     if how == "old":
         return None  # ages ("52 years old") describe people, not times in the story
     sign = -1 if how in ("ago", "earlier", "before that") else 1
-    if n is None:
-        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
+    if n is None:  # "a few years ago" is vaguely past; "a few days later" a vague span
+        return ("PAST_REF", "DATE") if how == "ago" else (format_duration(None, unit), "DURATION")
     if ctx.dct is None:
         return format_duration(n, unit), "DURATION"
     step = round(n * _UNIT_STEP.get(unit, 1))
@@ -803,10 +803,10 @@ def _handle_hyphen_duration(m: re.Match[str], ctx: _Context) -> Value | None:
 def _handle_vague_plural(m: re.Match[str], ctx: _Context) -> Value | None:
     low = m[0].lower()
     unit = _unit_of(re.findall(r"[a-z]+", low.replace(" ago", ""))[-1])
-    if " ago" in low or re.search(r"\b(?:recent|past|last|previous)\b", low):
+    if " ago" in low:
         return "PAST_REF", "DATE"
     if re.match(r"(?:in|for|over|within|during) ", low) or re.search(
-        r"\b(?:coming|next|future)\b", low
+        r"\b(?:coming|next|future|recent|past|last|previous)\b", low
     ):
         return format_duration(None, unit), "DURATION"
     return None
