@@ -147,3 +147,27 @@ def test_corpus_names_only_fictional_hosts() -> None:
         text = (CORPUS / name).read_text("utf-8")
         for host in re.findall(r"https?://([^/\s\"'<>]+)", text):
             assert host.endswith(".example") or host in allowed, (name, host)
+
+
+def read_raw(number: str) -> str:
+    (path,) = CORPUS.glob(f"{int(number):02d}_*")
+    if path.suffix == ".gz":
+        stream = ArchiveIterator(io.BytesIO(path.read_bytes()))
+        return "\n".join(r.content_stream().read().decode("utf-8") for r in stream)
+    return path.read_text("utf-8")
+
+
+def test_readme_expected_titles_and_authors_occur_in_their_files() -> None:
+    # The integrator's pipeline tests assert the README table; keep it true to the files.
+    readme = (SAMPLES / "README.md").read_text("utf-8")
+    rows = re.findall(r"^\| (\d+)[a-d]? \| [^|]+ \| [^|]+ \| ([^|]+) \| ([^|]+) \|", readme, re.M)
+    assert len(rows) == 19
+    for number, title, authors in rows:
+        raw = read_raw(number)
+        title = title.strip().removesuffix(" (as literal text)")
+        if title != "—" and not title.startswith("— "):
+            assert title in raw, (number, title)
+        for author in authors.split(","):
+            author = author.strip()
+            if not author.startswith("—"):
+                assert author in raw, (number, author)
