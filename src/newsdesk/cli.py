@@ -218,7 +218,7 @@ def demo(
             Path(str(db) + suffix).unlink(missing_ok=True)
     extra = [root / "outlets.json"] if (root / "outlets.json").exists() else []
     try:
-        ingest([root], db=db, outlets=extra, analyze=True, as_json=False)
+        ingest([root / "corpus"], db=db, outlets=extra, analyze=True, as_json=False)
     except typer.Exit as exc:
         if exc.exit_code:
             err.print("some sample files failed (see above); continuing with the rest")
@@ -229,9 +229,11 @@ def demo(
 
 
 def _samples_dir() -> Path:
-    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
-        if (base / "samples").is_dir():
-            return base / "samples"
+    if Path("samples/corpus").is_dir():
+        return Path("samples")  # relative, so exported source paths stay as given
+    base = Path(__file__).resolve().parents[2]
+    if (base / "samples" / "corpus").is_dir():
+        return base / "samples"
     raise _fail("samples/: the bundled sample corpus is not here (run from the repository)")
 
 

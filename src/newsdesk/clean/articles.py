@@ -8,8 +8,10 @@ feed entries and JSONL rows carry their own metadata, which wins over what the t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
+from newsdesk.clean import patterns as pt
 from newsdesk.clean.dates import infer_day_first, normalise_iso
 from newsdesk.clean.meta import (
     detect_language,
@@ -35,11 +37,14 @@ from newsdesk.settings import DEFAULT, Settings
 LineScorer = Callable[[Sequence[str]], list[float]]
 
 
+@cache
 def default_scorer() -> LineScorer | None:
-    """Return the learned line classifier, or None while no model ships."""
+    """Return the learned line classifier, or None when its model is not installed."""
     try:
         from newsdesk.clean.lines import score_lines
-    except ImportError:
+
+        score_lines(["A line of text to load the model."])
+    except (ImportError, OSError):
         return None
     scorer: LineScorer = score_lines
     return scorer
@@ -131,7 +136,7 @@ def _scraped_article(
         outlet=name,
         outlet_country=country,
         title=hints.get("title") or extract_title(header),
-        authors=tuple(hints.get("authors") or extract_authors(header)),
+        authors=_people(hints.get("authors")) or tuple(extract_authors(header)),
         published=normalise_iso(hints.get("published"), tz)
         or (published.iso() if published else None),
         updated=normalise_iso(hints.get("updated"), tz) or (updated.iso() if updated else None),
@@ -140,6 +145,13 @@ def _scraped_article(
         removed=tuple(Removed(base + r.start, base + r.end, r.reason) for r in scraped.removed),
         page=page.id,
     )
+
+
+def _people(names: object) -> tuple[str, ...]:
+    """Return the person names among stated authors ("Reuters staff", "agencies" dropped)."""
+    if not isinstance(names, (list, tuple)):
+        return ()
+    return tuple(n.strip() for n in names if isinstance(n, str) and n.strip() and not pt.NOT_PERSON_RE.search(n))
 
 
 def _looks_truncated(text: str) -> bool:
@@ -204,7 +216,7 @@ def clean_html_page(page: Page, registry: Registry | None) -> Article:
     fields: dict[str, Any] = {
         "outlet": outlet,
         "title": ex.title,
-        "authors": ex.authors,
+        "authors": _people(ex.authors),
         "published": ex.published,
         "updated": ex.updated,
         "language": ex.language,
@@ -224,7 +236,7 @@ def clean_feed_entry(page: Page, registry: Registry | None) -> Article:
     fields: dict[str, Any] = {
         "outlet": outlet,
         "title": h.get("title"),
-        "authors": tuple(h.get("authors") or ()),
+        "authors": _people(h.get("authors")),
         "published": h.get("published"),
         "updated": h.get("updated"),
         "partial": bool(h.get("partial")) or _looks_truncated(text),
@@ -241,7 +253,7 @@ def clean_jsonl_row(page: Page, registry: Registry | None) -> Article:
     fields: dict[str, Any] = {
         "outlet": outlet,
         "title": h.get("title"),
-        "authors": tuple(h.get("authors") or ()),
+        "authors": _people(h.get("authors")),
         "published": h.get("published"),
         "updated": h.get("updated"),
         "language": h.get("language"),

@@ -14,6 +14,7 @@ PAYWALL = [
     r"\bpreview (view )?of this article\b",
     r"\bchecking your access\b",
     r"\bverify(ing)? (your )?access\b",
+    r"\b(confirm|verify|check)(ing)? your (access|subscription)\b",
     r"\bwhile we (are )?(checking|verify)",
     r"\bfull article (content )?will load\b",
     r"\balready (a )?subscriber\b",
@@ -100,8 +101,36 @@ DATELINE_PREFIX = (
 
 # Words of a Title Case headline that style guides leave in lower case.
 TITLE_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "nor", "of", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
 )
+
+# Words that mark a byline as an institution, not a person ("staff and agencies").
+NOT_PERSON = r"\b(staff|agenc(y|ies)|desk|newsroom|reporters?|editors?|editorial|team|wires?|bureau|correspondents?|news service)\b"
 
 # Bullet characters that start list items (category chips, tickers, related lists).
 BULLETS = "•·▪●◦‣-–—*»›"
@@ -137,3 +166,4 @@ DATELINE_PREFIX_RE = re.compile(DATELINE_PREFIX, re.I)
 DESK_BYLINE_RE = re.compile(DESK_BYLINE, re.I)
 BY_LINE_RE = re.compile(BY_LINE, re.I)
 NAME_SEPARATORS_RE = re.compile(NAME_SEPARATORS, re.I)
+NOT_PERSON_RE = re.compile(NOT_PERSON, re.I)

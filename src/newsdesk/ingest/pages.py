@@ -117,12 +117,13 @@ def feed_pages(raw: RawInput) -> Iterator[Page]:
         if not content.strip():
             continue
         start, end = spans[i] if i < len(spans) else (0, len(raw.text))
+        # dict.get, not entry.get: feedparser maps a missing "updated" to "published" with a warning.
+        published = dict.get(entry, "published") or dict.get(entry, "dc_date")
+        updated = dict.get(entry, "updated")
         hints: dict[str, Any] = {
             "title": entry.get("title"),
-            "published": entry.get("published") or entry.get("dc_date"),
-            "updated": entry.get("updated")
-            if entry.get("updated") != entry.get("published")
-            else None,
+            "published": published or updated,
+            "updated": updated if published and updated != published else None,
             "authors": [a.get("name") for a in entry.get("authors", []) if a.get("name")]
             or ([entry["author"]] if entry.get("author") else []),
             "outlet": feed_title,
