@@ -135,7 +135,7 @@ def ingest_file(
 
 def update_stories(store: Store, settings: Settings = DEFAULT) -> int:
     """Link every article without a story, then rebuild the stories that changed."""
-    pending = [a for a in store.articles() if a.story is None]
+    pending = store.pending_articles()
     if not pending:
         return 0
     from newsdesk.link.linker import LinkState, link_articles

@@ -195,6 +195,11 @@ class Store:
             rows = self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY seq")
         return [_row_article(r) for r in rows]
 
+    def pending_articles(self) -> list[Article]:
+        """Return the articles no story holds yet (new since the last link run), in arrival order."""
+        rows = self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE story IS NULL ORDER BY seq")
+        return [_row_article(r) for r in rows]
+
     def count(self, table: str) -> int:
         if table not in {"inputs", "pages", "articles", "stories"}:
             raise ValueError(table)
