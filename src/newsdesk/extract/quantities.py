@@ -107,7 +107,12 @@ def _read_match(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # clock times, scores and ranges' first half are not counts
     if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", text[end : end + 6], re.I):
         return None
+    hyphen = re.match(r"-([a-z]+)", text[end : end + 12])
+    if hyphen and hyphen[1] in qp.TIME_UNITS:
+        return None  # "24-hour", "six-month": durations, left to times.py
     unit, unit_end = _counted_unit(text, end)
+    if unit in qp.CASUALTY_VERBS:  # "3 killed, 10 injured"
+        return Quantity(start, end, value, "people")
     if unit is None and _casualty_before(text, start):
         return Quantity(start, end, value, "people")
     nxt = _NEXT_WORD.match(text, end)
@@ -127,10 +132,19 @@ def _read_plural_scale(text: str, m: re.Match[str]) -> Quantity | None:
     of = _SCALE_OF.match(text, m.end())
     if not of:
         return None
+    value = base[word]
+    again = re.match(r"\s+(hundreds|thousands|millions|billions)\b", text[of.end() :])
+    if again:  # "hundreds of thousands (of people)"
+        value *= base[again[1]]
+        end = of.end() + again.end()
+        more = _SCALE_OF.match(text, end)
+        if not more:
+            return Quantity(m.start(), end, value, None)
+        of = more
     unit, end = _counted_unit(text, of.end())
     if unit is None:
         return None
-    return Quantity(m.start(), end, base[word], unit)
+    return Quantity(m.start(), end, value, unit)
 
 
 def extract_quantities(text: str) -> list[Quantity]:

@@ -268,7 +268,7 @@ _FRACTION = (
 # or words, an optional scale, then an optional percent sign or word.
 QUANTITY = (
     rf"(?P<frac>\b{_FRACTION})"
-    rf"|(?P<sign>{_SIGN})?(?P<num>(?<![\w.,:/-])(?:{_DIGITS})(?!\d|(?:st|nd|rd|th)\b)|\b(?i:{_WORDS})\b)"
+    rf"|(?P<sign>{_SIGN})?(?P<num>(?<![\w.,:/+-])(?:{_DIGITS})(?!\d|(?:st|nd|rd|th)\b)|\b(?i:{_WORDS})\b)"
     rf"(?P<scale>{_SCALE})?"
     r"(?P<pct>\s?%|\s(?:percent|per cent|pct|percentage points?)\b)?"
 )

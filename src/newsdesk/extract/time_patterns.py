@@ -148,7 +148,7 @@ _UNIT = (
 _UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
 _AROUND = (
     r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|more than|less than|"
-    r"fewer than|at least|at most|up to|over|under|barely|well over|just over|just under|"
+    r"fewer than|at least|at most|up to|over(?! the)|under|barely|well over|just over|just under|"
     r"upwards of|the better part of|close to|as (?:many|much|long|little) as)"
 )
 _SPAN_LEAD = (
@@ -202,6 +202,10 @@ RULES: list[tuple[str, str]] = [
         "spelled_year",
         rf"(?i:\b(?:the year )?(?:nineteen|twenty)(?:[- ]hundred)?(?: and)?[- ](?:{_TEENS_TENS})\b"
         rf"|\bthe year two thousand(?:(?: and)? {_SMALL}(?:-{_SMALL})?)?\b)",
+    ),
+    (
+        "the_year",
+        r"(?i:\b(?:(?:for|during|throughout|over|in) )?the (?:full |whole |entire )?year\b(?![-']))",
     ),
     (
         "year_end",
@@ -280,7 +284,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?i:\b(?:right now|now|currently|nowadays|presently|at present|at the moment|these days|recently|lately|the past|the (?:near |distant |foreseeable )?future|the (?:near|short|long) term|soon|a later date)\b(?! (?:after|before|as)\b)|\b(?:current|recent)\b(?!ly))",
+        r"(?i:\b(?:right now|now|currently|nowadays|presently|at present|at the moment|these days|recently|lately|the past|the (?:near |distant |foreseeable )?future|the (?:near|short|long) term|a later date)\b(?! (?:after|before|as)\b)|\bcurrent\b)",
     ),
 ]
 
@@ -344,6 +348,7 @@ TRIGGERS: dict[str, str] = {
     "easter veterans armistice may",
     "spelled_year": "nineteen twenty two",
     "year_end": "year end",
+    "the_year": "year",
     "ref": "term now currently current nowadays presently present moment days recently lately "
     "previously formerly past future soon shortly later",
 }

@@ -217,7 +217,8 @@ def _near_date(ctx: _Context, month: int, day: int, start: int, end: int) -> dt.
         )
     if same is not None and -245 <= (same - ctx.dct).days <= 120:
         return same
-    return min(cands, key=lambda c: abs((c - ctx.dct).days))
+    dct = ctx.dct
+    return min(cands, key=lambda c: abs((c - dct).days))
 
 
 def _weekday_date(ctx: _Context, wd: int, mod: str, start: int, end: int) -> dt.date:
@@ -539,6 +540,14 @@ def _handle_spelled_year(m: re.Match[str], ctx: _Context) -> Value | None:
     return f"{year:04d}", "DATE"
 
 
+def _handle_the_year(m: re.Match[str], ctx: _Context) -> Value | None:
+    low = m[0].lower()
+    if not low.startswith("the") and not low.startswith("in "):
+        return "P1Y", "DURATION"  # "for the year": a span of time, not a date
+    year = ctx.focus[0].year if ctx.focus else ctx.dct.year if ctx.dct else None
+    return (f"{year:04d}", "DATE") if year else ("XXXX", "DATE")
+
+
 def _handle_year_end(m: re.Match[str], ctx: _Context) -> Value | None:
     return (f"{ctx.dct.year:04d}", "DATE") if ctx.dct else ("XXXX", "DATE")
 
@@ -702,6 +711,9 @@ def _handle_quarter(m: re.Match[str], ctx: _Context) -> Value | None:
         return "XXXX-QX", "DATE"
     if "current" in low and ctx.dct:
         base = ctx.dct
+    named = _year_of(low)
+    if named is not None:  # "the 1988 period": that year's matching quarter
+        base = base.replace(year=named, day=1)
     if re.search(r"year-(?:ago|earlier)|comparable|same", low):
         gran = (
             "quarter"
@@ -839,7 +851,7 @@ def _handle_set(m: re.Match[str], ctx: _Context) -> Value | None:
     if low in tp.SET_WORDS:
         # "a quarterly dividend", "daily flights": an adjective before its noun is no time
         nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
-        if nxt and nxt[1] not in tp.SET_FOLLOWERS:
+        if nxt and nxt[1] not in tp.SET_FOLLOWERS and low not in ("daily", "weekly", "nightly"):
             return None
         return tp.SET_WORDS[low], "SET"
     last = low.split()[-1]
@@ -904,14 +916,15 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], Value | None]] = {
     "month_day": _handle_month_day, "day_month": _handle_month_day, "month": _handle_month,
     "year": _handle_year,
     "spelled_year": _handle_spelled_year,
-    "year_end": _handle_year_end, "decade": _handle_decade, "century": _handle_century,
+    "year_end": _handle_year_end,
+    "the_year": _handle_the_year, "decade": _handle_decade, "century": _handle_century,
     "weekday": _handle_weekday, "rel_day": _handle_rel_day, "this_part": _handle_this_part,
     "that_day": _handle_that_day, "rel_unit": _handle_rel_unit, "quarter": _handle_quarter,
     "duration": _handle_duration, "hyphen_duration": _handle_hyphen_duration,
     "vague_plural": _handle_vague_plural, "season": _handle_season, "set": _handle_set,
     "holiday": _handle_holiday, "ref": _handle_ref,
 }  # fmt: skip
-_STRIP_RULES = frozenset({"vague_plural", "season"})
+_STRIP_RULES = frozenset({"vague_plural", "season", "the_year"})
 
 
 def extract_times(text: str, anchor: str | None) -> list[TimeMention]:

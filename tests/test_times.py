@@ -1,0 +1,198 @@
+"""Time expressions: the news hard cases on text written for these tests, seeds, odd input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract.times import extract_times, resolve_time
+
+SHARED = Path(
+    os.environ.get("NEWSDESK_SHARED", Path(__file__).resolve().parents[1].parent / "shared")
+)
+SEEDS = SHARED / "seeds"
+
+FRIDAY = "2025-07-04"  # a Friday
+FRIDAY_EVENING = "2025-07-04T16:33:00+07:00"
+
+
+def values(text: str, anchor: str | None = FRIDAY) -> dict[str, str]:
+    """Return {covered text: value} for the mentions found in ``text``."""
+    return {text[t.start : t.end]: t.value for t in extract_times(text, anchor)}
+
+
+def test_weekday_in_an_article_published_the_next_day_is_the_day_before() -> None:
+    found = values("The two ministers spoke by phone on Thursday, an aide said.")
+    assert found == {"Thursday": "2025-07-03"}
+
+
+def test_weekday_with_part_of_day() -> None:
+    [t] = extract_times("Talks resumed Thursday morning in Geneva.", FRIDAY)
+    assert (t.value, t.type) == ("2025-07-03TMO", "TIME")
+
+
+def test_weekday_in_future_tense_looks_ahead() -> None:
+    assert values("The council will meet on Monday to vote.") == {"Monday": "2025-07-07"}
+
+
+def test_same_weekday_as_publication_is_today() -> None:
+    assert values("Markets fell sharply on Friday.") == {"Friday": "2025-07-04"}
+
+
+def test_earlier_that_day_follows_the_last_named_day() -> None:
+    text = "The mayor resigned on Tuesday. Earlier that day, protesters had gathered."
+    assert values(text) == {"Tuesday": "2025-07-01", "Earlier that day": "2025-07-01"}
+
+
+def test_earlier_that_day_without_a_named_day_is_the_publication_day() -> None:
+    assert values("Earlier that day, the river rose.") == {"Earlier that day": FRIDAY}
+
+
+def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
+    [t] = extract_times("Posted 7 hours ago", FRIDAY_EVENING)
+    assert (t.value, t.type) == ("2025-07-04T09:33", "TIME")
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "value"),
+    [
+        ("Prices rose last week.", "last week", "2025-W26"),
+        ("The invasion began in February 2022.", "February 2022", "2022-02"),
+        ("They last spoke on June 14.", "June 14", "2025-06-14"),
+        ("It happened yesterday.", "yesterday", "2025-07-03"),
+        ("Sales are up this week.", "this week", "2025-W27"),
+        ("The 1990s were different.", "The 1990s", "199"),
+        ("The ban is now in force.", "now", "PRESENT_REF"),
+        ("He is currently abroad.", "currently", "PRESENT_REF"),
+        ("The third quarter was weak.", "The third quarter", "2025-Q3"),
+        ("Profit fell from a year earlier.", "a year earlier", "2024"),
+        ("Flights leave every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("Shops close on Christmas Day.", "Christmas Day", "2025-12-25"),
+        ("The deal was signed on 4 July 2025.", "4 July 2025", "2025-07-04"),
+        ("The body was found 2024-03-02.", "2024-03-02", "2024-03-02"),
+        ("They met at 6:31 p.m. ET on Thursday.", "6:31 p.m. ET on Thursday", "2025-07-03T18:31"),
+    ],
+)
+def test_dates_resolve_against_the_publication_date(text: str, covered: str, value: str) -> None:
+    assert values(text)[covered] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "value"),
+    [
+        ("The call lasted nearly an hour.", "nearly an hour", "PT1H"),
+        ("He promised peace within 24 hours.", "24 hours", "PT24H"),
+        ("The war has run for two years.", "two years", "P2Y"),
+        ("They waited 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("It took several weeks.", "several weeks", "PXW"),
+        ("A 16-hour flight followed.", "16-hour", "PT16H"),
+        ("over the past two months", "the past two months", "P2M"),
+    ],
+)
+def test_durations(text: str, covered: str, value: str) -> None:
+    [t] = [t for t in extract_times(text, FRIDAY) if text[t.start : t.end] == covered]
+    assert (t.value, t.type) == (value, "DURATION")
+
+
+def test_no_anchor_leaves_the_year_unknown() -> None:
+    assert values("He spoke on Thursday about June 14.", None) == {
+        "Thursday": "XXXX-WXX-4",
+        "June 14": "XXXX-06-14",
+    }
+
+
+def test_words_that_only_look_like_times_are_left_alone() -> None:
+    text = "May we march on? Jan Kavan said the fall of the regime cost $2000 a quarterly share."
+    assert values(text) == {}
+
+
+def test_ages_and_rates_are_not_times() -> None:
+    assert values("A 6-year-old boy, 52 years old, earns $500 million a year.") == {}
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "value"),
+    [
+        ("July 4, 2025 4:33 PM", None, "2025-07-04T16:33"),
+        ("Friday, July 4, 2025", None, "2025-07-04"),
+        ("yesterday", FRIDAY, "2025-07-03"),
+        ("7 hours ago", FRIDAY_EVENING, "2025-07-04T09:33"),
+        ("Thursday 11:03am", FRIDAY, "2025-07-03T11:03"),
+        ("no time here", FRIDAY, None),
+    ],
+)
+def test_resolve_time(expression: str, anchor: str | None, value: str | None) -> None:
+    assert resolve_time(expression, anchor) == value
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not available")
+def test_seed_pages_date_the_call() -> None:
+    # every seed reports the Trump-Putin call of Thursday 3 July 2025 (US time), which
+    # was Friday morning in Dhaka
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = extract_times(text, FRIDAY_EVENING)
+        assert all(0 <= t.start < t.end <= len(text) for t in found)
+        assert any(t.value.startswith(("2025-07-03", "2025-07-04")) for t in found), path.name
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not available")
+def test_seed_earlier_that_day_follows_the_named_morning() -> None:
+    text = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
+    found = {
+        text[t.start : t.end].lower(): t.value
+        for t in extract_times(text, "2025-07-04T11:03:00+06:00")
+    }
+    assert found["earlier that day"] == "2025-07-04"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not available")
+def test_seed_thursday_in_a_friday_article() -> None:
+    text = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    days = {
+        t.value for t in extract_times(text, FRIDAY_EVENING) if text[t.start : t.end] == "Thursday"
+    }
+    assert days == {"2025-07-03"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"0123456789 ,.:-/'$%",
+                "May ",
+                "Thursday ",
+                "last ",
+                "week",
+                "ago ",
+                "a.m. ",
+                "that day ",
+                "the ",
+                "1990s",
+                "year",
+            ]
+        ),
+        max_size=40,
+    ).map("".join),
+    st.sampled_from([None, FRIDAY, FRIDAY_EVENING, "not a date", "2025-02-30"]),
+)
+def test_never_crashes_and_spans_are_ordered(text: str, anchor: str | None) -> None:
+    found = extract_times(text, anchor)
+    ends = [0]
+    for t in found:
+        assert ends[-1] <= t.start < t.end <= len(text)
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        ends.append(t.end)
+    resolve_time(text, anchor)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, FRIDAY]))
+def test_never_crashes_on_any_text(text: str, anchor: str | None) -> None:
+    for t in extract_times(text, anchor):
+        assert 0 <= t.start < t.end <= len(text)
