@@ -179,7 +179,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "month_day",
-        rf"(?:(?:{_WEEKDAY}),?\s)?(?i:(?:{_EDGE}[- ])?)?{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?",
+        rf"(?:(?:{_WEEKDAY}),?\s)?(?i:(?:(?:{_EDGE}|last|next|this|past)[- ])?)?{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?",
     ),
     (
         "day_month",

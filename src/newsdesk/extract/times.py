@@ -206,7 +206,10 @@ def _near_date(ctx: _Context, month: int, day: int, start: int, end: int) -> dt.
     if not cands:
         return None
     week = dt.timedelta(days=7)
-    tense = read_tense(ctx, start, end)
+    mod = _first_word(ctx.text[start:end])
+    tense = {"last": "past", "past": "past", "next": "future"}.get(mod) or read_tense(
+        ctx, start, end
+    )
     if tense == "future":  # a date up to two months back is still this year's
         return min((c for c in cands if c >= ctx.dct - 9 * week), default=None)
     same = next((c for c in cands if c.year == ctx.dct.year), None)
@@ -470,6 +473,8 @@ def _handle_month(m: re.Match[str], ctx: _Context) -> Value | None:
         return None
     mod = _first_word(s)
     bare = not re.match(r"(?i)(?:early|late|mid|the|last|next|this|that)\b", s)
+    if bare and _year_of(s) is None and re.fullmatch(r"[A-Z][a-z]{2}", s):
+        return None  # "Jan Kavan": an abbreviation needs its period or a day or year
     if bare and _year_of(s) is None and re.match(r"(?:May|March|Mar\.|Jan|June?|July?)\b", s):
         before = ctx.text[max(0, m.start() - 12) : m.start()].split()
         if not before or before[-1].lower() not in tp.MONTH_LEAD_WORDS:
@@ -799,6 +804,8 @@ def _handle_hyphen_duration(m: re.Match[str], ctx: _Context) -> Value | None:
     low = m[0].lower()
     if low.endswith("-old"):
         return None  # ages ("a 6-year-old boy") describe people, not times in the story
+    if ctx.text.startswith(" of", m.end()):
+        return None  # "three-quarters of its food" is a fraction
     if low.split("-")[0] in ("decades", "years", "months", "weeks", "centuries"):
         return format_duration(None, _unit_of(low.split("-")[0])), "DURATION"
     head, _, rest = (
@@ -924,6 +931,24 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], Value | None]] = {
     "vague_plural": _handle_vague_plural, "season": _handle_season, "set": _handle_set,
     "holiday": _handle_holiday, "ref": _handle_ref,
 }  # fmt: skip
+# Rules whose words are lowercase in running text: capitalised mid-sentence they are a
+# name ("60 Minutes", "This Week", "Sandra Day O'Connor").
+_COMMON_WORD_RULES = frozenset(
+    {"duration", "rel_unit", "that_day", "the_year", "vague_plural", "set", "hyphen_duration"}
+)
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Return True when a span's last word is capitalised and the span starts no sentence."""
+    last = text[start:end].split()[-1]
+    if not last[:1].isupper() or text[start:end].isupper():
+        return False
+    if last.lower().rstrip("s") in tp.WEEKDAYS or last.lower().rstrip(".") in tp.MONTHS:
+        return False  # "each Thursday": names of days are capitalised anyway
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] not in ".!?\n:;-_"
+
+
 _STRIP_RULES = frozenset({"vague_plural", "season", "the_year"})
 
 
@@ -943,7 +968,7 @@ def extract_times(text: str, anchor: str | None) -> list[TimeMention]:
             res = _HANDLERS[name](m, ctx)
         except (ValueError, OverflowError, StopIteration):
             continue  # an impossible date ("Feb. 30") is not a time expression
-        if res is None:
+        if res is None or (name in _COMMON_WORD_RULES and _is_title(text, start, end)):
             continue
         if name in _STRIP_RULES:
             start += next((len(p) for p in tp.STRIP_LEAD if text.startswith(p, start)), 0)
