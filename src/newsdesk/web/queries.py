@@ -6,6 +6,7 @@ They use the Store's connection read-only; if the store grows these, they move t
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from fastapi import HTTPException
 
@@ -50,9 +51,18 @@ def list_countries(store: Store) -> list[str]:
     return [r[0] for r in rows]
 
 
+def clean_query(q: str) -> str:
+    r"""Return ``q`` with control characters turned into spaces (SQLite ends a string at NUL).
+
+    >>> clean_query("bridge\x00vote\n")
+    'bridge vote '
+    """
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in q)
+
+
 def count_search(store: Store, q: str) -> int:
     """Return how many articles the full-text search ``q`` matches."""
-    fq = _fts_query(q)
+    fq = _fts_query(clean_query(q))
     if not fq:
         return 0
     row = store.conn.execute(

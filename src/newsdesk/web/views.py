@@ -260,7 +260,7 @@ def chart_bars(articles: Sequence[Article], width: int = 600, height: int = 120)
     first, last = min(days), max(days)
     span = min((last - first).days + 1, 366)  # a year of bars at most keeps the chart readable
     top = max(days.values())
-    step = max(1, width // span)
+    step = max(1, min(40, width // span))  # a few days should not make slabs
     bars = []
     for i in range(span):
         day = first + dt.timedelta(days=i)

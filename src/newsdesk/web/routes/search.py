@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from newsdesk.export import article_to_contract
 from newsdesk.web.deps import MAX_PAGE_SIZE, PAGE_SIZE, StoreDep, get_templates
 from newsdesk.web.openapi import ERRORS, json_response
-from newsdesk.web.queries import count_search
+from newsdesk.web.queries import clean_query, count_search
 from newsdesk.web.views import Segment, Span, split_segments
 
 router = APIRouter()
@@ -51,6 +51,7 @@ def search_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     """Show articles and quotes matching ``q``."""
+    q = clean_query(q)
     offset = (page - 1) * PAGE_SIZE
     hits = store.search_articles(q, PAGE_SIZE, offset) if q.strip() else []
     total = count_search(store, q) if q.strip() else 0
@@ -80,6 +81,7 @@ def search_api(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
     """Return articles matching ``q`` (best first, with a snippet) and matching quotes."""
+    q = clean_query(q)
     hits = store.search_articles(q, limit, offset)
     return {
         "items": [{"article": article_to_contract(a), "snippet": snip} for a, snip in hits],
