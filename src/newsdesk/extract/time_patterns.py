@@ -315,6 +315,10 @@ STRIP_LEAD = (
 
 # Public names of the building blocks times.py re-parses matched spans with.
 NUM = _NUM
+MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 UNIT = _UNIT
 MONTH = _MONTH
 WEEKDAY = _WEEKDAY

@@ -676,6 +676,9 @@ def _handle_rel_unit(m: re.Match[str], ctx: _Context) -> Value | None:
     return format_date(day, unit), "DATE"
 
 
+_ENDED = re.compile(rf"\s+(?:that\s+)?end(?:ed|ing|s)\s+({tp.MONTH_NAME})\.?\s+(\d{{1,2}})\b")
+
+
 def _quarter_base(ctx: _Context) -> dt.date | None:
     """Return a day in the quarter under discussion: the last named one, else the last ended."""
     if ctx.focus and ctx.focus[1] == "quarter":
@@ -712,6 +715,15 @@ def _handle_quarter(m: re.Match[str], ctx: _Context) -> Value | None:
     if ordinal:
         return None
     base = _quarter_base(ctx)
+    ended = _ENDED.match(ctx.text, m.end())
+    if ended and ctx.dct is not None and not re.search(r"year-(?:ago|earlier)", low):
+        # "the quarter ended July 31": the calendar quarter holding most of it
+        month = tp.MONTHS[ended[1].lower()]
+        last_day = _near_date(ctx, month, int(ended[2]), m.start(), ended.end())
+        if last_day is not None:
+            base = last_day - dt.timedelta(days=45)
+            ctx.focus = (base, "quarter")
+            return format_date(base, "quarter"), "DATE"
     if base is None:
         return "XXXX-QX", "DATE"
     if "current" in low and ctx.dct:
@@ -762,6 +774,13 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
         rate = low.startswith(("a ", "an ")) and num in ("a", "an")
         if rate and _AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
             return None  # "2,000 barrels a day" is a rate: part of the quantity, no time
+        if (
+            low.startswith(("the ", "the first ", "the latest "))
+            and unit == "month"
+            and (n or 0) >= 6
+        ):
+            if ctx.dct is not None:  # "the first nine months": later comparisons are by year
+                ctx.focus = (ctx.dct, "year")
         return format_duration(n, unit), "DURATION"
     how = trail[1]
     if how == "old":
