@@ -28,12 +28,6 @@ from newsdesk.clean import html_patterns as pat
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
-# Precision output shorter than this many characters is checked against recall mode.
-_SHORT_BODY = 1500
-# Recall output replaces precision output only when it is this many times longer.
-_RECALL_GAIN = 2.0
-# A line of at most this many words that is the text of a link is a pointer to elsewhere.
-_LINK_BLOCK_WORDS = 25
 # Byline elements, for pages whose JSON-LD and meta tags name no author.
 _BYLINE_XPATH = etree.XPath(
     "//body//*[@rel='author' or @itemprop='author' or @class='author' or @class='byline'"
@@ -41,8 +35,19 @@ _BYLINE_XPATH = etree.XPath(
 )
 # Below this many characters of body, language identification is a guess.
 _MIN_LANGID_CHARS = 100
-# Text-pattern filters only ever drop lines this short (in words).
-_SHORT_LINE = 20
+
+
+@dataclass(frozen=True)
+class BodyRules:
+    """Thresholds of the body cleaner (bench/html_eval.py cross-validates them by domain)."""
+
+    short_body: int = 1500  # precision output shorter than this (chars) is checked in recall mode
+    recall_gain: float = 2.0  # recall output wins only when this many times longer
+    short_line: int = 20  # pattern filters only drop lines of at most this many words
+    link_words: int = 25  # a line this short that is a link's text is a pointer elsewhere
+
+
+RULES = BodyRules()
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         return HtmlExtract("", None, (), None, None, None, None, url, None, False)
     records = read_json_ld(tree)
     meta = read_meta(tree)
-    article = _first_article(records)
+    article = first_article(records)
     title = extract_title(tree, article, meta)
     sitename = extract_sitename(records, meta)
     authors = extract_authors(tree, article, meta, sitename)
@@ -84,10 +89,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     updated = extract_updated(article, meta)
     description = _first(meta, pat.META_DESCRIPTION) or _text_of(article.get("description"))
     canonical = extract_url(tree, meta, url)
-    titles = _title_variants(tree, title, meta)
+    titles = read_title_variants(tree, title, meta)
     anchors = read_anchor_texts(tree)
     locked = detect_locked(html, records, meta)
-    text = extract_body(tree, url, titles, authors, anchors)
+    lines = read_body_lines(tree, url)
+    text = "\n\n".join(filter_lines(lines, titles, authors, anchors))
     return HtmlExtract(
         text=text,
         title=title,
@@ -98,7 +104,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         language=extract_language(tree, meta) or identify_language(text),
         url=canonical,
         description=description,
-        partial=locked or detect_preview(html, text),
+        partial=locked or detect_preview(html, lines, text),
     )
 
 
@@ -116,31 +122,23 @@ def parse_html(html: str) -> HtmlElement | None:
 # --- body -----------------------------------------------------------------------------------
 
 
-def extract_body(
-    tree: HtmlElement,
-    url: str | None,
-    titles: set[str],
-    authors: tuple[str, ...],
-    anchors: set[str],
-) -> str:
-    """Return the body text of ``tree``: trafilatura's choice minus the furniture it keeps.
+def read_body_lines(tree: HtmlElement, url: str | None, rules: BodyRules = RULES) -> list[str]:
+    """Return trafilatura's body lines of ``tree``: precision mode, recall mode if that is thin.
 
     The tree is pruned in place first: read metadata before calling this.
     """
     # trafilatura drops these anyway, but only after several XPath passes over the whole
-    # tree; removing them first makes those passes a third cheaper.
+    # tree; removing them first makes those passes cheaper.
     etree.strip_elements(tree, *pat.NEVER_BODY, with_tail=False)
-    text = _run_trafilatura(tree, url, precision=True)
-    if len(text) < _SHORT_BODY:
-        wider = _run_trafilatura(tree, url, precision=False)
-        if len(wider) > _RECALL_GAIN * len(text):
+    text = run_trafilatura(tree, url, precision=True)
+    if len(text) < rules.short_body:
+        wider = run_trafilatura(tree, url, precision=False)
+        if len(wider) > rules.recall_gain * len(text):
             text = wider
-    lines = [ln.strip() for ln in text.split("\n")]
-    kept = filter_lines([ln for ln in lines if ln], titles, authors, anchors)
-    return "\n\n".join(kept)
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
 
-def _run_trafilatura(tree: HtmlElement, url: str | None, precision: bool) -> str:
+def run_trafilatura(tree: HtmlElement, url: str | None, precision: bool) -> str:
     # fast=True skips the readability/jusText comparison: it halves the time and, on news
     # pages, the comparison more often swaps in a whole-page dump than it rescues a body.
     # include_links=True would let us test link density on the output tree, but in fast
@@ -167,13 +165,17 @@ def read_anchor_texts(tree: HtmlElement) -> set[str]:
     found = set()
     for a in tree.iter("a"):
         norm = _norm(_plain(a))
-        if 2 <= norm.count(" ") + 1 <= _LINK_BLOCK_WORDS:
+        if 2 <= norm.count(" ") + 1 <= RULES.link_words:
             found.add(norm)
     return found
 
 
 def filter_lines(
-    lines: list[str], titles: set[str], authors: tuple[str, ...], anchors: set[str]
+    lines: list[str],
+    titles: set[str],
+    authors: tuple[str, ...],
+    anchors: set[str],
+    rules: BodyRules = RULES,
 ) -> list[str]:
     """Drop headline, dateline, byline, related-link, share and newsletter lines.
 
@@ -190,10 +192,10 @@ def filter_lines(
             continue
         if i < 4 and not kept and _norm(line) in titles:
             continue
-        if len(words) <= _SHORT_LINE and _is_furniture(line, words, names):
+        if len(words) <= rules.short_line and _is_furniture(line, words, names):
             continue
         # a bare URL as link text is a reference the author typed, not a pointer
-        if len(words) <= _LINK_BLOCK_WORDS and _norm(line) in anchors and "://" not in line:
+        if len(words) <= rules.link_words and _norm(line) in anchors and "://" not in line:
             continue
         kept.append(line)
     return kept
@@ -202,7 +204,7 @@ def filter_lines(
 def _is_furniture(line: str, words: list[str], names: set[str]) -> bool:
     if pat.RELATED_PREFIX.match(line) or pat.FURNITURE_LINE.match(line):
         return True
-    if pat.NEWSLETTER.search(line) and len(words) <= _SHORT_LINE:
+    if pat.NEWSLETTER.search(line):
         return True
     if len(words) <= 12 and pat.YEAR.search(line) and pat.CLOCK.search(line):
         return True
@@ -213,7 +215,7 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _title_variants(tree: HtmlElement, title: str | None, meta: dict[str, str]) -> set[str]:
+def read_title_variants(tree: HtmlElement, title: str | None, meta: dict[str, str]) -> set[str]:
     """Return normalised forms of every headline the page states (to drop it from the body)."""
     found = [title, *(meta.get(k) for k in pat.META_TITLE)]
     found += [_plain(h) for h in tree.iterfind(".//h1")]
@@ -261,7 +263,7 @@ def read_meta(tree: HtmlElement) -> dict[str, str]:
     return meta
 
 
-def _first_article(records: list[dict[str, Any]]) -> dict[str, Any]:
+def first_article(records: list[dict[str, Any]]) -> dict[str, Any]:
     # The article object beats a WebPage object: a WebPage's dates are often the page's.
     ranked = sorted(
         (r for r in records if _types(r) & pat.ARTICLE_TYPES),
@@ -466,12 +468,13 @@ def detect_locked(html: str, records: list[dict[str, Any]], meta: dict[str, str]
     return (meta.get("article:content_tier") or "").lower() in pat.LOCKED_TIERS
 
 
-def detect_preview(html: str, text: str) -> bool:
+def detect_preview(html: str, lines: list[str], text: str) -> bool:
     """Return True if the body reads as a teaser: a paywall phrase, or paywall markup on a short body."""
-    if pat.PAYWALL_TEXT.search(text[-600:]):
+    # The phrase is looked for in the unfiltered lines: the line filter drops it as furniture.
+    if any(pat.PAYWALL_TEXT.search(line) for line in lines[-4:]):
         return True
     # Metered sites put paywall containers on every page, so markup alone is not enough.
-    return len(text) < _SHORT_BODY and has_paywall_markup(html)
+    return len(text) < RULES.short_body and has_paywall_markup(html)
 
 
 def has_paywall_markup(html: str) -> bool:

@@ -1,0 +1,129 @@
+"""Measure how many HTML pages per second :func:`extract_html` handles on one core.
+
+One process over the 90 AEB dev pages (median 111 k characters of HTML). Reports a cold
+pass (imports, model and locale loading included) and warm passes, as CPU-time pages/s
+(one core's work, robust to other jobs on the machine) and wall-clock pages/s. Then where
+the time goes (stage by stage) and what trafilatura's own options cost on the same pages.
+
+    .venv/bin/python -m bench.html_speed [--passes 2] [--no-options]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import trafilatura
+from lxml import etree
+
+from bench.common import DATA, read_jsonl, write_results
+from newsdesk.clean import html as H
+from newsdesk.clean import html_patterns as pat
+
+PATH = DATA / "html" / "dev.jsonl"
+
+
+def time_pass(recs: list[dict[str, Any]], fn: Callable[[str, str], object]) -> dict[str, float]:
+    """Return CPU and wall pages/s of ``fn(html, url)`` over every record."""
+    c0, w0 = time.process_time(), time.perf_counter()
+    for r in recs:
+        fn(r["html"], r["url"])
+    cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    return {
+        "cpu_pages_per_s": round(len(recs) / cpu, 1),
+        "wall_pages_per_s": round(len(recs) / wall, 1),
+        "cpu_ms_per_page": round(1000 * cpu / len(recs), 2),
+    }
+
+
+def time_stages(recs: list[dict[str, Any]]) -> dict[str, float]:
+    """Return CPU milliseconds per page spent in each stage of :func:`H.extract_html`."""
+    spent: dict[str, float] = {}
+
+    def lap(name: str, since: float) -> float:
+        now = time.process_time()
+        spent[name] = spent.get(name, 0.0) + now - since
+        return now
+
+    for r in recs:
+        t = time.process_time()
+        tree = H.parse_html(r["html"])
+        assert tree is not None
+        t = lap("parse", t)
+        records, meta = H.read_json_ld(tree), H.read_meta(tree)
+        article = H.first_article(records)
+        title = H.extract_title(tree, article, meta)
+        authors = H.extract_authors(tree, article, meta, H.extract_sitename(records, meta))
+        t = lap("json-ld, meta, title, authors", t)
+        H.extract_published(tree, article, meta, r["url"])
+        t = lap("published (htmldate fallback)", t)
+        titles = H.read_title_variants(tree, title, meta)
+        anchors = H.read_anchor_texts(tree)
+        H.detect_locked(r["html"], records, meta)
+        t = lap("title variants, anchors, paywall", t)
+        etree.strip_elements(tree, *pat.NEVER_BODY, with_tail=False)
+        text = H.run_trafilatura(tree, r["url"], precision=True)
+        t = lap("trafilatura precision", t)
+        if len(text) < H.RULES.short_body:
+            H.run_trafilatura(tree, r["url"], precision=False)
+            t = lap("trafilatura recall (thin pages only)", t)
+        H.filter_lines(text.split("\n"), titles, authors, anchors)
+        lap("line filters", t)
+    return {k: round(1000 * v / len(recs), 2) for k, v in spent.items()}
+
+
+def main(argv: Sequence[str]) -> int:
+    """Time extract_html and write ``bench/results/html_speed.json``."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--passes", type=int, default=2, help="warm passes after the cold one")
+    ap.add_argument("--no-options", action="store_true", help="skip timing trafilatura's options")
+    args = ap.parse_args(list(argv))
+    recs = read_jsonl(PATH)
+    figures: dict[str, Any] = {"pages": len(recs), "target_pages_per_s_per_core": 60}
+    figures["cold_pass"] = time_pass(recs, H.extract_html)
+    warm = [time_pass(recs, H.extract_html) for _ in range(args.passes)]
+    figures["warm_passes"] = warm
+    best = (
+        max(w["cpu_pages_per_s"] for w in warm) if warm else figures["cold_pass"]["cpu_pages_per_s"]
+    )
+    figures["extract_html_pages_per_s_per_core"] = best
+    figures["stages_cpu_ms_per_page"] = time_stages(recs)
+    if not args.no_options:
+        options = {
+            "extract precision (full cascade)": {"favor_precision": True},
+            "extract precision fast=True": {"favor_precision": True, "fast": True},
+            "extract default": {},
+            "extract default fast=True": {"fast": True},
+            "extract precision fast=True with_metadata": {
+                "favor_precision": True,
+                "fast": True,
+                "with_metadata": True,
+            },
+            "extract precision fast=True deduplicate": {
+                "favor_precision": True,
+                "fast": True,
+                "deduplicate": True,
+            },
+        }
+        figures["trafilatura_options"] = {
+            name: time_pass(
+                recs,
+                lambda h, u, kw=kw: trafilatura.extract(h, url=u, include_comments=False, **kw),
+            )
+            for name, kw in options.items()
+        }
+    out = write_results("html_speed", figures, [PATH])
+    print(f"extract_html: {best} pages/s per core (CPU time), target 60")
+    print("cold:", figures["cold_pass"], "warm:", warm)
+    print("stages (CPU ms/page):", figures["stages_cpu_ms_per_page"])
+    for name, f in figures.get("trafilatura_options", {}).items():
+        print(f"  {name:45s} {f['cpu_pages_per_s']:6.1f} pages/s")
+    print("wrote", out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
