@@ -31,6 +31,10 @@ _GLUED_NAMES = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _OPENING_STAMP = re.compile(
     r"^(?:at|on|updated|published|posted)?\s*[\w:.,+\- ]{0,60}?\b\d{4}\b", re.I
 )
+_EN_FUNCTION = frozenset(
+    "the an of to and or but is are was were been has have had its that this "
+    "with for at by from she they we his her their said not will would".split()
+)
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
 
 
@@ -169,9 +173,13 @@ def detect_language(text: str) -> str | None:
     >>> detect_language("The minister said the bridge would reopen in May after repairs.")
     'en'
     """
-    if len(words(text)) < 5:
+    ws = words(text[:800])
+    if len(ws) < 5:
         return None
+    # Fast path: English running text is a third or more function words; langid costs ms.
+    if sum(1 for w in ws if w.lower() in _EN_FUNCTION) >= 0.3 * len(ws):
+        return "en"
     import py3langid
 
-    lang, _ = py3langid.classify(text[:3000])
+    lang, _ = py3langid.classify(text[:800])  # cost grows with length; 800 chars decide
     return str(lang)

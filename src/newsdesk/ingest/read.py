@@ -20,6 +20,7 @@ from newsdesk.errors import InputError
 from newsdesk.model import InputKind
 from newsdesk.settings import DEFAULT, Settings
 
+_CONTROL = bytes([*range(9), *range(14, 32)])
 _HTML_HINT = re.compile(
     rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|article[\s>]|div[\s>]|p[\s>])", re.I
 )
@@ -139,7 +140,7 @@ def _looks_binary(head: bytes) -> bool:
         return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not head:
         return False
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    control = len(head) - len(head.translate(None, _CONTROL))
     return control / len(head) > 0.1
 
 

@@ -1,0 +1,109 @@
+"""Ingest speed and memory: generated text scrapes and HTML pages into SQLite, one process.
+
+Pages are made from the bundled (fictional) sample corpus with words swapped, so each page
+is distinct and carries the same furniture. Measures ingest + clean + store (the story
+stages are benchmarked apart), pages/s on one core, and peak resident memory.
+
+    .venv/bin/python -m bench.ingest_speed                 # 3,000 text + 600 HTML pages
+    .venv/bin/python -m bench.ingest_speed --memory 100000 # adds the 100,000-page memory run
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import ROOT, write_results
+from newsdesk.pipeline import ingest_files, load_registry
+from newsdesk.store import Store
+
+SAMPLES = ROOT / "samples" / "corpus"
+WORDS = re.compile(r"\b[a-z]{5,}\b")
+
+
+def _variants(template: str, n: int, rng: random.Random) -> list[str]:
+    vocab = sorted(set(WORDS.findall(template)))
+    out = []
+    for i in range(n):
+        swap = {w: rng.choice(vocab) for w in rng.sample(vocab, min(12, len(vocab)))}
+        text = WORDS.sub(lambda m: swap.get(m.group(0), m.group(0)), template)
+        out.append(text.replace("Maravel", f"Maravel-{i}"))
+    return out
+
+
+def make_pages(folder: Path, text_pages: int, html_pages: int, seed: int = 0) -> None:
+    """Write ``text_pages`` text scrapes and ``html_pages`` HTML pages under ``folder``."""
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("0[2-5]_*.txt"))]
+    htmls = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.html"))]
+    for kind, templates, count, ext in (("text", texts, text_pages, "txt"), ("html", htmls, html_pages, "html")):
+        made = 0
+        while made < count:
+            for t in templates:
+                batch = min(50, count - made)
+                sub = folder / kind / f"{made // 1000:04d}"
+                sub.mkdir(parents=True, exist_ok=True)
+                for j, v in enumerate(_variants(t, batch, rng)):
+                    (sub / f"{made + j:07d}.{ext}").write_text(v, encoding="utf-8")
+                made += batch
+                if made >= count:
+                    break
+
+
+def run(folder: Path, db: Path) -> dict[str, float]:
+    registry = load_registry([ROOT / "samples" / "outlets.json"])
+    store = Store(db)
+    t0 = time.perf_counter()
+    cpu0 = time.process_time()
+    report = ingest_files(store, [folder], registry=registry, analyze=False)
+    wall = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
+    store.close()
+    pages = report.files
+    return {
+        "pages": pages,
+        "articles": report.articles,
+        "errors": len(report.errors),
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "pages_per_s_per_core": round(pages / cpu, 1) if cpu else 0.0,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--text", type=int, default=3000)
+    ap.add_argument("--html", type=int, default=600)
+    ap.add_argument("--memory", type=int, default=0, help="also ingest this many text pages and report peak RSS")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        for kind, n_text, n_html in (("text", args.text, 0), ("html", 0, args.html)):
+            folder = base / kind
+            make_pages(folder, n_text, n_html)
+            figures[kind] = run(folder, base / f"{kind}.db")
+            print(kind, figures[kind], flush=True)
+            shutil.rmtree(folder)
+        if args.memory:
+            folder = base / "memory"
+            make_pages(folder, args.memory, 0, seed=1)
+            figures["memory"] = run(folder, base / "memory.db")
+            print("memory", figures["memory"], flush=True)
+    figures["targets"] = {"text_pages_per_s_per_core": 300, "html_pages_per_s_per_core": 60, "peak_rss_mb": 500}
+    write_results("ingest_speed", figures)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
