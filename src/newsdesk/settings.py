@@ -31,7 +31,7 @@ class Settings:
     lsh_threshold: float = _opt(0.3, "MinHash LSH candidate threshold")
     duplicate_jaccard: float = _opt(0.8, "verified shingle containment that makes a duplicate")
     story_window_days: float = _opt(7.0, "only stories active within this many days are candidates")
-    story_threshold: float = _opt(0.3, "TF-IDF cosine to a story centroid that joins the story")
+    story_threshold: float = _opt(0.25, "TF-IDF cosine to a story centroid that joins the story")
     derive_sentence_sim: float = _opt(0.5, "sentence-pair similarity that aligns two sentences")
     derive_share: float = _opt(0.5, "share of a rewrite's sentences aligned in order to its source")
 
