@@ -75,6 +75,14 @@ def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
         ("The deal was signed on 4 July 2025.", "4 July 2025", "2025-07-04"),
         ("The body was found 2024-03-02.", "2024-03-02", "2024-03-02"),
         ("They met at 6:31 p.m. ET on Thursday.", "6:31 p.m. ET on Thursday", "2025-07-03T18:31"),
+        ("Growth slowed in Q2 2025.", "Q2 2025", "2025-Q2"),
+        ("Revenue for FY2024 fell.", "FY2024", "2024"),
+        ("Notice dated 03.07.2025 was posted.", "03.07.2025", "2025-07-03"),
+        ("Protests are planned this weekend.", "this weekend", "2025-W27-WE"),
+        ("Talks began at 10am local time.", "10am", "2025-07-04T10:00"),
+        ("Results for the quarter ended March 31 were weak.", "the quarter", "2025-Q1"),
+        ("He was last seen last Oct. 23 near the border.", "last Oct. 23", "2024-10-23"),
+        ("Inspections happen every two weeks.", "every two weeks", "P2W"),
     ],
 )
 def test_dates_resolve_against_the_publication_date(text: str, covered: str, value: str) -> None:

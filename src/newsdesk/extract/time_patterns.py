@@ -170,7 +170,11 @@ _WHEN = rf"(?:{_WEEKDAY}|{_REL_DAY}|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONT
 # (rule name, pattern). times.py dispatches on the name; the longest match wins an overlap.
 RULES: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?\b"),
-    ("numeric", r"\b(?:[01]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})\b"),
+    ("numeric", r"\b(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})\b|\b[0-3]?\d\.[01]?\d\.\d{4}\b"),
+    (
+        "period_code",
+        r"\b(?:[QH][1-4]|FY)\s?(?:'?\d\d\b|(?:19|20)\d\d\b)|\b(?:[QH][1-4])\s(?:of\s)?(?:19|20)\d\d\b",
+    ),
     (
         "clock",
         rf"(?i:(?:early|late|around|about|shortly (?:before|after)|just (?:before|after) )?)?"
@@ -243,7 +247,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?:last|next|this|past|coming|current|the past|the last|the previous|the coming|"
         rf"the next|the current|the following|this past|this coming)\s"
         rf"(?:fiscal\s)?(?:week|month|year|quarter|weekend|decade|century|spring|summer|fall|"
-        rf"autumn|winter|season|semester|half|fiscal year))(?:'s)?",
+        rf"autumn|winter|season|semester|half|fiscal year))\b(?:'s)?",
     ),
     (
         "quarter",
@@ -276,7 +280,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "set",
-        r"(?i:\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semi-?annually)\b|(?:every|each|per) (?:other )?(?:day|week|month|year|quarter|hour|morning|night|evening|weekend|summer|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|(?:once|twice|\w+ times) (?:a|per|each|every) (?:day|week|month|year|quarter)\b)",
+        r"(?i:\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semi-?annually)\b|(?:every|each|per) (?:other )?(?:day|week|month|year|quarter|hour|morning|night|evening|weekend|summer|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|(?:every|each) (?:two|three|four|five|six|ten|twelve|\d+) (?:days|weeks|months|years|hours|minutes)\b|(?:once|twice|\w+ times) (?:a|per|each|every) (?:day|week|month|year|quarter)\b)",
     ),
     (
         "holiday",
@@ -352,6 +356,7 @@ TRIGGERS: dict[str, str] = {
     "easter veterans armistice may",
     "spelled_year": "nineteen twenty two",
     "year_end": "year end",
+    "period_code": "q1 q2 q3 q4 h1 h2 fy",
     "the_year": "year",
     "ref": "term now currently current nowadays presently present moment days recently lately "
     "previously formerly past future soon shortly later",

@@ -271,7 +271,8 @@ def _build_trigger_index() -> dict[str, tuple[str, ...]]:
 
 _TRIGGER_INDEX = _build_trigger_index()
 _TOKEN = re.compile(r"[^\W_]+")
-_AFTER_DIGITS = re.compile(r"\s?(?:[apAP]\.?[mM]\b)|:\d|-[01]\d-|/\d")
+_AFTER_DIGITS = re.compile(r"\s?(?:[apAP]\.?[mM]\b)|:\d|-[01]\d-|/\d|\.[01]?\d\.\d{4}")
+_GLUED_CLOCK = re.compile(r"\d{1,2}(?:am|pm|AM|PM)")
 _DATE_RULES = ("iso", "numeric", "clock", "month_day", "day_month")
 _WINDOW = 60  # characters either side of a trigger word a rule may reach
 
@@ -287,11 +288,13 @@ def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
                 rules = ("year", "iso", "clock")
             elif word.endswith("0s"):
                 rules = ("decade",)
-            if _AFTER_DIGITS.match(text, tok.end()):
+            if _AFTER_DIGITS.match(text, tok.end()) or _GLUED_CLOCK.fullmatch(word):
                 rules = rules + _DATE_RULES
         else:
             low = word.lower()
             rules = _TRIGGER_INDEX.get(low, ())
+            if not rules and low.startswith("fy") and low[2:].isdigit():
+                rules = ("period_code",)  # "FY2025"
             if rules and low in tp.MONTHS and not word[0].isupper():
                 rules = tuple(r for r in rules if r not in ("month_day", "day_month", "month"))
         for rule in rules:
@@ -385,7 +388,12 @@ def _handle_iso(m: re.Match[str], ctx: _Context) -> Value | None:
 
 
 def _handle_numeric(m: re.Match[str], ctx: _Context) -> Value | None:
-    mo, d, y = (int(x) for x in m[0].split("/"))
+    if "." in m[0]:  # "03.07.2025" is day first, as everywhere dots are used
+        d, mo, y = (int(x) for x in m[0].split("."))
+    else:  # "3/7/2025" is American month first, unless the first number cannot be a month
+        mo, d, y = (int(x) for x in m[0].split("/"))
+        if mo > 12:
+            mo, d = d, mo
     year = y if y > 99 else (1900 + y if y > 40 else 2000 + y)
     day = dt.date(year, mo, d)
     _set_day(ctx, day)
@@ -473,7 +481,7 @@ def _handle_month(m: re.Match[str], ctx: _Context) -> Value | None:
         return None
     mod = _first_word(s)
     bare = not re.match(r"(?i)(?:early|late|mid|the|last|next|this|that)\b", s)
-    if bare and _year_of(s) is None and re.fullmatch(r"[A-Z][a-z]{2}", s):
+    if bare and _year_of(s) is None and re.fullmatch(r"[A-Z][a-z]{2}", s) and s != "May":
         return None  # "Jan Kavan": an abbreviation needs its period or a day or year
     if bare and _year_of(s) is None and re.match(r"(?:May|March|Mar\.|Jan|June?|July?)\b", s):
         before = ctx.text[max(0, m.start() - 12) : m.start()].split()
@@ -551,6 +559,21 @@ def _handle_the_year(m: re.Match[str], ctx: _Context) -> Value | None:
         return "P1Y", "DURATION"  # "for the year": a span of time, not a date
     year = ctx.focus[0].year if ctx.focus else ctx.dct.year if ctx.dct else None
     return (f"{year:04d}", "DATE") if year else ("XXXX", "DATE")
+
+
+def _handle_period_code(m: re.Match[str], ctx: _Context) -> Value | None:
+    code = re.match(r"([QH][1-4]|FY)", m[0])
+    digits = re.findall(r"\d+", m[0][2:])
+    if code is None or not digits:
+        return None
+    year = int(digits[-1])
+    year = year if year > 99 else 2000 + year if year < 70 else 1900 + year
+    if code[1] == "FY":
+        return f"{year:04d}", "DATE"
+    if code[1][0] == "H" and code[1][1] not in "12":
+        return None
+    ctx.focus = (dt.date(year, 1, 1), "quarter" if code[1][0] == "Q" else "half")
+    return f"{year:04d}-{code[1]}", "DATE"
 
 
 def _handle_year_end(m: re.Match[str], ctx: _Context) -> Value | None:
@@ -778,9 +801,8 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
             low.startswith(("the ", "the first ", "the latest "))
             and unit == "month"
             and (n or 0) >= 6
-        ):
-            if ctx.dct is not None:  # "the first nine months": later comparisons are by year
-                ctx.focus = (ctx.dct, "year")
+        ) and ctx.dct is not None:  # "the first nine months": later comparisons are by year
+            ctx.focus = (ctx.dct, "year")
         return format_duration(n, unit), "DURATION"
     how = trail[1]
     if how == "old":
@@ -887,7 +909,10 @@ def _handle_set(m: re.Match[str], ctx: _Context) -> Value | None:
     if last in tp.PARTS_OF_DAY:
         return "XXXX-XX-XX" + _part_suffix(last), "SET"
     unit = _unit_of(last)
-    n = 2 if " other " in low else 1
+    n: float | None = 2 if " other " in low else 1
+    every_n = re.match(r"(?:every|each) (\w+) \w+s$", low)
+    if every_n:  # "every two weeks"
+        n = read_number(every_n[1])
     return format_duration(n, unit) if unit in tp.UNITS else "XXXX", "SET"
 
 
@@ -943,6 +968,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], Value | None]] = {
     "year": _handle_year,
     "spelled_year": _handle_spelled_year,
     "year_end": _handle_year_end,
+    "period_code": _handle_period_code,
     "the_year": _handle_the_year, "decade": _handle_decade, "century": _handle_century,
     "weekday": _handle_weekday, "rel_day": _handle_rel_day, "this_part": _handle_this_part,
     "that_day": _handle_that_day, "rel_unit": _handle_rel_unit, "quarter": _handle_quarter,
