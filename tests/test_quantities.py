@@ -40,6 +40,11 @@ def found(text: str) -> list[tuple[str, float, str | None]]:
         ("Thousands of people marched.", ("Thousands of people", 1000.0, "people")),
         ("Hundreds of thousands have fled.", ("Hundreds of thousands", 100_000.0, None)),
         ("The crash left 3 dead, 10 injured.", ("3", 3.0, "people")),
+        ("One in five adults smoke.", ("One in five", 0.2, "fraction")),
+        ("It needs a two-thirds majority.", ("two-thirds", 2 / 3, "fraction")),
+        ("A 6.1-magnitude quake struck.", ("6.1-magnitude", 6.1, "magnitude")),
+        ("Temperatures hit 40C on Monday.", ("40C", 40.0, "celsius")),
+        ("Tk 50 crore was pledged.", ("Tk 50 crore", 500_000_000.0, "BDT")),
     ],
 )
 def test_quantities(text: str, expected: tuple[str, float, str | None]) -> None:

@@ -85,6 +85,9 @@ def _casualty_before(text: str, start: int) -> bool:
 
 def _read_match(text: str, m: re.Match[str]) -> Quantity | None:
     """Return the quantity one pattern match stands for, or None when it is not one."""
+    if m["ratio"]:
+        denom = read_amount(m["ratio"].split()[-1])
+        return Quantity(m.start(), m.end(), 1 / denom, "fraction") if denom else None
     if m["frac"]:
         frac = read_fraction(m["frac"])
         return None if frac is None else Quantity(m.start(), m.end(), frac, "fraction")
@@ -107,9 +110,14 @@ def _read_match(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # clock times, scores and ranges' first half are not counts
     if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", text[end : end + 6], re.I):
         return None
-    hyphen = re.match(r"-([a-z]+)", text[end : end + 12])
+    hyphen = re.match(r"-([a-z]+)\b", text[end : end + 14])
     if hyphen and hyphen[1] in qp.TIME_UNITS:
         return None  # "24-hour", "six-month": durations, left to times.py
+    if hyphen:  # "a 6.1-magnitude quake", "a 10-point plan"
+        return Quantity(start, end + hyphen.end(), value, qp.MEASURES.get(hyphen[1], hyphen[1]))
+    glued = re.match(r"°?[CF]\b", text[end : end + 3])
+    if glued:  # "40C", "104°F"
+        return Quantity(start, end + glued.end(), value, qp.MEASURES[glued[0].lower()])
     unit, unit_end = _counted_unit(text, end)
     if unit in qp.CASUALTY_VERBS:  # "3 killed, 10 injured"
         return Quantity(start, end, value, "people")

@@ -57,7 +57,7 @@ MEASURES: dict[str, str] = {
     "barrels": "barrel", "barrel": "barrel", "acres": "acre", "hectares": "hectare",
     "degrees": "degree", "mph": "mph", "km/h": "km/h", "mw": "MW", "gw": "GW",
     "megawatts": "MW", "gigawatts": "GW", "kwh": "kWh", "litres": "litre", "liters": "litre",
-    "gallons": "gallon",
+    "gallons": "gallon", "°c": "celsius", "c": "celsius", "°f": "fahrenheit",
 }  # fmt: skip
 
 # Words after a number that are not what it counts (function words, verbs, time units:
@@ -262,12 +262,17 @@ _FRACTION = (
     r"(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[- ](?:half|halves|third|thirds|"
     r"quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|seventh|sevenths|eighth|"
     r"eighths|ninth|ninths|tenth|tenths)|half)(?= of\b)"
+    # "two-thirds majority": a hyphenated plural fraction needs no "of"
+    r"|(?i:(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fifths|sixths|"
+    r"sevenths|eighths|ninths|tenths))\b"
 )
+# "one in five adults": a ratio
+_RATIO = r"(?i:\b(?:one|1) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)"
 
 # One pattern: a fraction ("a fifth of"), or an optional currency sign, a number in digits
 # or words, an optional scale, then an optional percent sign or word.
 QUANTITY = (
-    rf"(?P<frac>\b{_FRACTION})"
+    rf"(?P<ratio>{_RATIO})|(?P<frac>\b{_FRACTION})"
     rf"|(?P<sign>{_SIGN})?(?P<num>(?<![\w.,:/+-])(?:{_DIGITS})(?!\d|(?:st|nd|rd|th)\b)|\b(?i:{_WORDS})\b)"
     rf"(?P<scale>{_SCALE})?"
     r"(?P<pct>\s?%|\s(?:percent|per cent|pct|percentage points?)\b)?"
