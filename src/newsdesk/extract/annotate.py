@@ -10,7 +10,7 @@ stands next to ("Putin aide Yuri Ushakov", "US President Donald Trump").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsdesk.extract.entities import extract_entities
 from newsdesk.extract.names import (
@@ -22,13 +22,19 @@ from newsdesk.extract.names import (
 )
 from newsdesk.extract.nlp import parse_text
 from newsdesk.extract.quantities import extract_quantities
-from newsdesk.extract.quote_patterns import GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsdesk.extract.quote_patterns import (
+    CUE_VERBS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+    SPEAKER_STOPS,
+)
 from newsdesk.extract.quotes import extract_quotes
+from newsdesk.extract.sentences import split_sentences
 from newsdesk.extract.times import extract_times
 from newsdesk.model import Annotations, Article, Entity, QuoteMention
 
 _ROLE_WINDOW = 40  # characters before a name searched for its role word
-_PARAGRAPH_REACH = 600  # how far back a pronoun looks for the previous speaker
 
 
 def _outside(entity: Entity, quotes: Sequence[QuoteMention]) -> bool:
@@ -48,54 +54,122 @@ def _latest(entities: Sequence[Entity], before: int, labels: set[str]) -> Entity
 
 
 def _by_role(text: str, entities: Sequence[Entity], role: str, before: int) -> Entity | None:
-    """Return the latest person whose name follows or precedes ``role`` ("aide Yuri Ushakov")."""
-    role = role.lower()
+    """Return the person a role phrase stands for: "US President Donald Trump" for "the US
+    president", "Yuri Ushakov, the Kremlin aide" for "the aide"; the latest before ``before``.
+    """
     before_quote: list[Entity] = []
     after_quote: list[Entity] = []
     for e in entities:
         if e.label != PERSON:
             continue
-        around = text[max(0, e.start - _ROLE_WINDOW) : e.end + _ROLE_WINDOW // 2].lower()
-        if role in around.split() or f"{role}," in around or f"{role}’s" in around:
+        lead = " ".join(text[max(0, e.start - _ROLE_WINDOW) : e.start].lower().split())
+        tail = " ".join(text[e.end : e.end + _ROLE_WINDOW].lower().split())
+        led = lead.endswith(role) or lead.endswith(role + ",") or f"{role}’s " in lead
+        if led or (tail.startswith(",") and role in tail.split(",")[1]):
             (before_quote if e.start < before else after_quote).append(e)
     if before_quote:
         return before_quote[-1]
     return after_quote[0] if after_quote else None
 
 
+def _role_of(text: str, entities: Sequence[Entity], mention: str, before: int) -> Entity | None:
+    """Return the person a role mention names: "kremlin aide" first, then "aide" alone.
+
+    A capitalised qualifier ("the Russian president") must stay: the bare role would find
+    another country's president, so it falls back to a person introduced with that word.
+    """
+    words = [w for w in mention.split() if w.lower() not in {"the", "a", "an", "his", "her", "its"}]
+    low = [w.lower() for w in words]
+    found = _by_role(text, entities, " ".join(low), before)
+    if found is not None or len(words) < 2:
+        return found
+    qualifiers = [w.lower() for w in words[:-1] if w[:1].isupper()]
+    if not qualifiers:
+        return _by_role(text, entities, low[-1], before)
+    for e in reversed([e for e in entities if e.label == PERSON and e.start < before]):
+        lead = text[max(0, e.start - _ROLE_WINDOW) : e.start].lower().split()
+        if qualifiers[0] not in lead:
+            continue
+        # "Russian counterpart Vladimir Putin", not "a Kremlin aide stated that Putin"
+        between = lead[len(lead) - lead[::-1].index(qualifiers[0]) :]
+        if not any(w in SPEAKER_STOPS or w in CUE_VERBS for w in between):
+            return e
+    return None
+
+
+def _antecedent(
+    text: str,
+    at: int,
+    entities: Sequence[Entity],
+    previous: QuoteMention | None,
+    sentences: Sequence[tuple[int, int]],
+    named_speakers: Sequence[tuple[int, str]],
+) -> str | None:
+    """Return who "he" or "she" at ``at`` stands for.
+
+    In order: the first person of the same sentence ("Trump will speak with Putin, he
+    announced"); the previous named speaker of the same paragraph; the latest person who
+    opens a sentence; when nobody is named before, the first speaker named later.
+    """
+    sentence_start = max((a for a, _ in sentences if a <= at), default=0)
+    persons = [e for e in entities if e.label == PERSON]
+    in_sentence = [e for e in persons if sentence_start <= e.start < at]
+    if in_sentence:
+        return in_sentence[0].canonical
+    if (
+        previous is not None
+        and previous.speaker
+        and previous.speaker_start is not None
+        and "\n" not in text[previous.speaker_start : at]
+        and previous.speaker.lower() not in PERSON_PRONOUNS
+    ):
+        return previous.speaker
+    subjects: list[Entity] = []
+    for a, b in sentences:
+        if a >= at:
+            break
+        first = next((e for e in persons if a <= e.start < b), None)
+        if first is not None:
+            subjects.append(first)
+    if subjects:
+        return subjects[-1].canonical
+    later = [name for start, name in named_speakers if start > at]
+    if later:
+        return later[0]
+    return persons[0].canonical if persons else None
+
+
 def resolve_speaker(
-    text: str, quote: QuoteMention, entities: Sequence[Entity], previous: QuoteMention | None
+    text: str,
+    quote: QuoteMention,
+    entities: Sequence[Entity],
+    antecedent: Callable[[int], str | None],
 ) -> str | None:
     """Return the canonical name of ``quote``'s speaker, or the mention text if unresolved."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
     mention = text[quote.speaker_start : quote.speaker_end]
+    low = mention.lower()
+    head = low.split()[-1] if low.split() else ""
+    if head in ROLE_WORDS:
+        # "the Kremlin aide", "the Russian President": the person, not the place named
+        role = _role_of(text, entities, mention, quote.speaker_start)
+        return role.canonical if role is not None else mention
     named = _named_in(entities, quote.speaker_start, quote.speaker_end)
     if named is not None:
         return named.canonical
-    low = mention.lower()
     if low in PERSON_PRONOUNS:
-        if (
-            previous is not None
-            and previous.speaker
-            and previous.speaker_start is not None
-            and quote.speaker_start - previous.speaker_start < _PARAGRAPH_REACH
-            and previous.speaker.lower() not in PERSON_PRONOUNS
-        ):
-            return previous.speaker
-        person = _latest(entities, quote.speaker_start, {PERSON})
-        return person.canonical if person else mention
+        return antecedent(quote.speaker_start) or mention
     if low in GROUP_PRONOUNS:
         group = _latest(entities, quote.speaker_start, {"ORG", "NORP", "GPE"})
         return group.canonical if group else mention
-    name = clean_name(mention)
-    words = name.split()
+    words = clean_name(mention).split()
     if words:
         key = fold_word(words[-1])
         for e in reversed(entities):
             if e.label == PERSON and fold_word(e.canonical.split()[-1]) == key:
                 return e.canonical
-        role = _by_role(text, entities, words[-1], quote.speaker_start)
+        role = _role_of(text, entities, mention, quote.speaker_start)
         if role is not None:
             return role.canonical
     return mention
@@ -106,12 +180,25 @@ def resolve_speakers(
 ) -> list[QuoteMention]:
     """Return ``quotes`` with ``speaker`` set to canonical names (see module docstring)."""
     usable = [e for e in entities if _outside(e, quotes)]
+    sentences = split_sentences(text)
+    ordered = sorted(
+        quotes, key=lambda q: q.speaker_start if q.speaker_start is not None else q.start
+    )
+    named_speakers = []
+    for q in ordered:
+        if q.speaker_start is not None and q.speaker_end is not None:
+            named = _named_in(usable, q.speaker_start, q.speaker_end)
+            if named is not None:
+                named_speakers.append((q.speaker_start, named.canonical))
     out: list[QuoteMention] = []
     previous: QuoteMention | None = None
-    for q in sorted(
-        quotes, key=lambda q: q.speaker_start if q.speaker_start is not None else q.start
-    ):
-        resolved = dataclasses.replace(q, speaker=resolve_speaker(text, q, usable, previous))
+    for q in ordered:
+        last = previous
+
+        def antecedent(at: int, last: QuoteMention | None = last) -> str | None:
+            return _antecedent(text, at, usable, last, sentences, named_speakers)
+
+        resolved = dataclasses.replace(q, speaker=resolve_speaker(text, q, usable, antecedent))
         out.append(resolved)
         if resolved.speaker is not None:
             previous = resolved

@@ -2,7 +2,8 @@
 
 spaCy's small model finds the spans; its labels are not trusted alone (it calls "Trump"
 an organisation in a plain sentence), so a one-word ORG or GPE that is the surname of a
-person named elsewhere in the text becomes that person.
+person named elsewhere in the text becomes that person, and a "person" that is a known
+place ("Kyiv") becomes a place.
 """
 
 from __future__ import annotations
@@ -18,15 +19,21 @@ from newsdesk.extract.names import (
     canonical_places,
     clean_name,
     fold_word,
+    place_key,
 )
+from newsdesk.extract.quote_patterns import PLACE_ALIASES
 from newsdesk.model import Entity
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+_INNER_POSSESSIVE = re.compile(r"[’']s\s")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the span without a trailing possessive or a leading "the "."""
+    inner = _INNER_POSSESSIVE.search(text, start, end)
+    if inner is not None:
+        end = inner.start()  # "Putin’s June" read as one name: keep the owner
     m = _POSSESSIVE_END.search(text, start, end)
     if m is not None and m.start() > start:
         end = m.start()
@@ -65,6 +72,8 @@ def fix_labels(entities: Sequence[Entity]) -> list[Entity]:
             and fold_word(words[0]) in surnames
         ):
             e = replace(e, label=PERSON)
+        elif e.label == PERSON and place_key(e.canonical) in PLACE_ALIASES:
+            e = replace(e, label="GPE")  # "Kyiv" read as a person
         out.append(e)
     return out
 

@@ -194,3 +194,13 @@ PLACE_ALIASES: dict[str, str] = {
 # Pronouns that stand for a person, or for an organisation or group.
 PERSON_PRONOUNS: frozenset[str] = _words("he she him her his i me")
 GROUP_PRONOUNS: frozenset[str] = _words("they we it them us")
+
+# Role nouns that stand for a person named nearby ("the Kremlin aide" = "aide Yuri Ushakov").
+ROLE_WORDS: frozenset[str] = _words(
+    """
+    aide adviser advisor spokesman spokeswoman spokesperson president minister premier
+    chancellor secretary senator governor mayor leader chief director chairman chairwoman
+    ambassador envoy negotiator official commander general lawyer attorney founder
+    ceo executive candidate nominee congressman congresswoman lawmaker king queen pope
+    """
+)

@@ -259,6 +259,13 @@ def _attribute_before(text: str, lo: int, hi: int) -> _Attribution | None:
             speaker = _speaker_left(text, lo, a)
         if speaker is not None:
             return _Attribution(speaker, _Span(a, b))
+    gap = text[lo:hi].rstrip()
+    if gap.endswith(":"):
+        # "President Trump on call with Putin: “…”", a transcript or a post's lead-in
+        speaker = _subject_of(text, lo, lo + len(gap) - 1)
+        if speaker is not None:
+            colon = lo + len(gap) - 1
+            return _Attribution(speaker, _Span(colon, colon + 1))
     found = list(_ACCORDING.finditer(text, lo, hi))
     if found:
         m = found[-1]
@@ -286,15 +293,20 @@ def _mention(
 ) -> QuoteMention:
     if who is None:
         return QuoteMention(start, end, direct)
+    cue_end = who.cue.end - (text[who.cue.end - 1] == ".")
+    s_start, s_end = who.speaker.start, who.speaker.end
+    last = text[s_start:s_end].split()[-1]
+    if last.endswith(".") and len(last) > 4:
+        s_end -= 1  # a sentence's period, not an abbreviation's ("Jr.", "Inc.")
     return QuoteMention(
         start,
         end,
         direct,
-        speaker=text[who.speaker.start : who.speaker.end],
-        speaker_start=who.speaker.start,
-        speaker_end=who.speaker.end,
+        speaker=text[s_start:s_end],
+        speaker_start=s_start,
+        speaker_end=s_end,
         cue_start=who.cue.start,
-        cue_end=who.cue.end,
+        cue_end=cue_end,
     )
 
 
@@ -409,6 +421,11 @@ def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
             continue
         start = b
         rest = _tokens(text, b, hi)
+        that = [k for k, t in enumerate(rest[:7]) if t[2].lower() == "that"]
+        if that and all(_WORD.fullmatch(t[2]) for t in rest[: that[0]]):
+            # "told Trump that …": the content starts after "that"
+            start = rest[that[0]][1]
+            rest = rest[that[0] + 1 :]
         if rest and rest[0][2].lower().rstrip(".") in {
             "reporters",
             "journalists",
