@@ -24,11 +24,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import trafilatura
-from lxml import etree
 
 from bench.common import DATA, aeb_counts, aeb_score, read_jsonl, write_results
 from newsdesk.clean import html as H
-from newsdesk.clean import html_patterns as pat
 
 PATH = DATA / "html" / "dev.jsonl"
 URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|[^\d])")
@@ -61,7 +59,7 @@ def cache_page(html: str, url: str | None) -> Cached:
     authors = H.extract_authors(tree, article, meta, H.extract_sitename(records, meta))
     titles = H.read_title_variants(tree, title, meta)
     anchors = H.read_anchor_texts(tree)
-    etree.strip_elements(tree, *pat.NEVER_BODY, with_tail=False)
+    H.prepare_tree(tree)
     prec = H.run_trafilatura(tree, url, precision=True)
     rec = H.run_trafilatura(tree, url, precision=False)
     return Cached(prec, rec, titles, authors, anchors)

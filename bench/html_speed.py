@@ -17,11 +17,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import trafilatura
-from lxml import etree
 
 from bench.common import DATA, read_jsonl, write_results
 from newsdesk.clean import html as H
-from newsdesk.clean import html_patterns as pat
 
 PATH = DATA / "html" / "dev.jsonl"
 
@@ -64,7 +62,7 @@ def time_stages(recs: list[dict[str, Any]]) -> dict[str, float]:
         anchors = H.read_anchor_texts(tree)
         H.detect_locked(r["html"], records, meta)
         t = lap("title variants, anchors, paywall", t)
-        etree.strip_elements(tree, *pat.NEVER_BODY, with_tail=False)
+        H.prepare_tree(tree)
         text = H.run_trafilatura(tree, r["url"], precision=True)
         t = lap("trafilatura precision", t)
         if len(text) < H.RULES.short_body:

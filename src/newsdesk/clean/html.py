@@ -33,6 +33,8 @@ _BYLINE_XPATH = etree.XPath(
     "//body//*[@rel='author' or @itemprop='author' or @class='author' or @class='byline'"
     " or contains(@class, 'author-name') or contains(@class, 'byline__name')]"
 )
+# Embedded social posts (quoted by the article) that trafilatura drops as widgets.
+_EMBED_XPATH = etree.XPath("//blockquote[contains(@class, 'twitter-tweet')]")
 # Below this many characters of body, language identification is a guess.
 _MIN_LANGID_CHARS = 100
 
@@ -127,15 +129,39 @@ def read_body_lines(tree: HtmlElement, url: str | None, rules: BodyRules = RULES
 
     The tree is pruned in place first: read metadata before calling this.
     """
-    # trafilatura drops these anyway, but only after several XPath passes over the whole
-    # tree; removing them first makes those passes cheaper.
-    etree.strip_elements(tree, *pat.NEVER_BODY, with_tail=False)
+    prepare_tree(tree)
     text = run_trafilatura(tree, url, precision=True)
     if len(text) < rules.short_body:
         wider = run_trafilatura(tree, url, precision=False)
         if len(wider) > rules.recall_gain * len(text):
             text = wider
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def prepare_tree(tree: HtmlElement) -> None:
+    """Drop elements that never hold body text and unwrap embedded posts, in place."""
+    # trafilatura drops these anyway, but only after several XPath passes over the whole
+    # tree; removing them first makes those passes cheaper.
+    etree.strip_elements(tree, *pat.NEVER_BODY, with_tail=False)
+    expose_embedded_posts(tree)
+
+
+def expose_embedded_posts(tree: HtmlElement) -> None:
+    """Unwrap embedded social posts (tweets) so trafilatura keeps them as quotes.
+
+    An article that embeds a post quotes it; trafilatura drops it with the "social" widget
+    wrapper around it. The post's blockquote replaces its wrappers and loses its class.
+    """
+    for quote in _EMBED_XPATH(tree):
+        quote.attrib.pop("class", None)
+        size = len(_plain(quote))
+        top = quote
+        parent = top.getparent()
+        while parent is not None and parent.tag == "div" and len(_plain(parent)) <= size + 5:
+            top, parent = parent, parent.getparent()
+        if top is not quote and parent is not None:
+            quote.tail = top.tail
+            parent.replace(top, quote)
 
 
 def run_trafilatura(tree: HtmlElement, url: str | None, precision: bool) -> str:
@@ -185,12 +211,13 @@ def filter_lines(
     """
     kept: list[str] = []
     names = {_norm(a) for a in authors}
-    for i, line in enumerate(lines):
-        line = pat.GLUED_SUFFIX.sub("", line)
+    for raw in lines:
+        line = pat.GLUED_SUFFIX.sub("", raw)
         words = _WORD.findall(line)
         if not words:
             continue
-        if i < 4 and not kept and _norm(line) in titles:
+        # the headline repeated anywhere in the body is furniture (teasers, sticky headers)
+        if _norm(line) in titles:
             continue
         if len(words) <= rules.short_line and _is_furniture(line, words, names):
             continue
@@ -204,11 +231,30 @@ def filter_lines(
 def _is_furniture(line: str, words: list[str], names: set[str]) -> bool:
     if pat.RELATED_PREFIX.match(line) or pat.FURNITURE_LINE.match(line):
         return True
+    if pat.CLOSING_LINE.search(line) or pat.SHORTCODE_LINE.match(line) or is_tag_list(line):
+        return True
     if pat.NEWSLETTER.search(line):
         return True
     if len(words) <= 12 and pat.YEAR.search(line) and pat.CLOCK.search(line):
         return True
     return len(words) <= 8 and bool(pat.BYLINE.match(line) or (names and _norm(line) in names))
+
+
+def is_tag_list(line: str) -> bool:
+    """Return True for a comma-separated run of short keywords with no sentence in it.
+
+    >>> is_tag_list("ferry pier, eastwick council, harbour works, transport levy")
+    True
+    >>> is_tag_list("He bought eggs, flour, milk, and sugar, then went home.")
+    False
+    """
+    parts = [p for p in line.split(",") if p.strip()]
+    if len(parts) < 4 or re.search(r"[.!?;:]\s*$", line):
+        return False
+    return (
+        all(len(p.split()) <= 4 for p in parts)
+        and sum(p.strip()[:1].islower() for p in parts) >= len(parts) // 2
+    )
 
 
 def _norm(text: str) -> str:

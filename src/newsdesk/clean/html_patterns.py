@@ -10,7 +10,7 @@ import re
 
 # A body line that opens with one of these is a pointer to another page, not article text.
 RELATED_PREFIX = re.compile(
-    r"^\s*(?:related(?: articles?| stories| coverage| content)?|read more|read also|read next|"
+    r"^\s*[\[(]?\s*(?:related(?: articles?| stories| coverage| content)?|read more|read also|read next|"
     r"more on this|see also|also on [\w.]+|also read|also|more|watch|listen|recommended|"
     r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|leggi anche|vedi anche|"
     r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|ver también|"
@@ -36,6 +36,17 @@ NEWSLETTER = re.compile(
     r"\b(?:newsletters?|sign up|subscribe|subscribing|subscription|inbox|assine|inscreva)\b",
     re.IGNORECASE,
 )
+
+# Credits, contact lines and promotions that close an article; dropped when short.
+CLOSING_LINE = re.compile(
+    r"(?:^\W*(?:additional |with )?(?:reporting|writing|editing|compiled|research) by\b|"
+    r"\bediting by\b|[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (?:him|her|them|us|me)\b|"
+    r"\bfollow (?:\w+ )?on (?:twitter|facebook|instagram)\b|\bclick here\b|"
+    r"\bif you (?:enjoyed|liked) this (?:article|story|post)\b|\bhave a (?:news )?tip\?)",
+    re.IGNORECASE,
+)
+# WordPress-style shortcodes left in the text: [button link=...]Label[/button].
+SHORTCODE_LINE = re.compile(r"^\s*\[(\w+)[^\]]*\].*\[/\1\]\s*$")
 
 # Buttons glued to the end of a sentence by share widgets.
 GLUED_SUFFIX = re.compile(r"\s*(?:Click (?:To|to) Tweet|Tweet this|Share on \w+)\s*$")
