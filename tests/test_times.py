@@ -130,6 +130,11 @@ def test_ages_and_rates_are_not_times() -> None:
         ("yesterday", FRIDAY, "2025-07-03"),
         ("7 hours ago", FRIDAY_EVENING, "2025-07-04T09:33"),
         ("Thursday 11:03am", FRIDAY, "2025-07-03T11:03"),
+        ("At 04:33 PM +07 on Friday, July 4, 2025", None, "2025-07-04T16:33"),
+        ("Jul. 04, 2025", None, "2025-07-04"),
+        ("2025/07/04", None, "2025-07-04"),
+        ("04-07-2025", None, "2025-07-04"),
+        ("Friday 4 July 2025 16.33 BST", None, "2025-07-04T16:33"),
         ("no time here", FRIDAY, None),
     ],
 )

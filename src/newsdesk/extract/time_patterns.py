@@ -116,7 +116,7 @@ STRONG_FUTURE_CUES = (
 # --- regex building blocks -------------------------------------------------------------
 
 _MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)?|May|June?|July?|"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)?|May|June?|July?|Jun\.|Jul\.|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|"
     r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
@@ -162,6 +162,7 @@ _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EEST|MSK|IST|JST|AEST|[A-Z]{2,4}T
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b)"
     rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:{_ZONE}|[Hh]ours|GMT))?\b"
+    rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s?(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b)|\s(?:{_ZONE}|GMT)\b)"
     r"|noon|midnight|midday)"
 )
 _REL_DAY = r"(?:today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)"
@@ -169,8 +170,11 @@ _WHEN = rf"(?:{_WEEKDAY}|{_REL_DAY}|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONT
 
 # (rule name, pattern). times.py dispatches on the name; the longest match wins an overlap.
 RULES: list[tuple[str, str]] = [
-    ("iso", r"\b\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?\b"),
-    ("numeric", r"\b(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})\b|\b[0-3]?\d\.[01]?\d\.\d{4}\b"),
+    ("iso", r"\b\d{4}([-/.])[01]\d\1[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?\b"),
+    (
+        "numeric",
+        r"\b(?:[0-3]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})\b|(?<![\d.-])[0-3]?\d([.-])[01]?\d\1\d{4}\b",
+    ),
     (
         "period_code",
         r"\b(?:[QH][1-4]|FY)\s?(?:'?\d\d\b|(?:19|20)\d\d\b)|\b(?:[QH][1-4])\s(?:of\s)?(?:19|20)\d\d\b",

@@ -24,7 +24,7 @@ _PAST = re.compile(tp.PAST_CUES, re.I)
 _WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?(?: 1/2)?")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_CLOCK = re.compile(r"(?i)(\d{1,2})(?::(\d\d))?\s?(a\.?m\.?|p\.?m\.?)?|noon|midnight|midday")
+_CLOCK = re.compile(r"(?i)(\d{1,2})(?:[:.](\d\d))?\s?(a\.?m\.?|p\.?m\.?)?|noon|midnight|midday")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 Value = tuple[str, str]  # (TIMEX3 value, type)
@@ -271,7 +271,9 @@ def _build_trigger_index() -> dict[str, tuple[str, ...]]:
 
 _TRIGGER_INDEX = _build_trigger_index()
 _TOKEN = re.compile(r"[^\W_]+")
-_AFTER_DIGITS = re.compile(r"\s?(?:[apAP]\.?[mM]\b)|:\d|-[01]\d-|/\d|\.[01]?\d\.\d{4}")
+_AFTER_DIGITS = re.compile(
+    r"\s?(?:[apAP]\.?[mM]\b)|:\d|[-/.][01]\d[-/.]|/\d|[.-][01]?\d[.-]\d{4}|\.\d\d\s?(?:[apAP]|[A-Z]{2,4}\b)"
+)
 _GLUED_CLOCK = re.compile(r"\d{1,2}(?:am|pm|AM|PM)")
 _DATE_RULES = ("iso", "numeric", "clock", "month_day", "day_month")
 _WINDOW = 60  # characters either side of a trigger word a rule may reach
@@ -285,7 +287,7 @@ def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
         if word[0].isdigit():
             rules: tuple[str, ...] = ()
             if len(word) == 4 and word.isdigit() and 1600 <= int(word) <= 2099:
-                rules = ("year", "iso", "clock")
+                rules = ("year", "iso", "clock", "numeric")
             elif word.endswith("0s"):
                 rules = ("decade",)
             if _AFTER_DIGITS.match(text, tok.end()) or _GLUED_CLOCK.fullmatch(word):
@@ -378,7 +380,7 @@ def _year_offset(s: str) -> int | None:
 
 
 def _handle_iso(m: re.Match[str], ctx: _Context) -> Value | None:
-    day = dt.date.fromisoformat(m[0][:10])
+    day = dt.date(int(m[0][:4]), int(m[0][5:7]), int(m[0][8:10]))
     _set_day(ctx, day)
     return (
         (f"{day.isoformat()}T{m[0][11:16]}", "TIME")
@@ -388,8 +390,8 @@ def _handle_iso(m: re.Match[str], ctx: _Context) -> Value | None:
 
 
 def _handle_numeric(m: re.Match[str], ctx: _Context) -> Value | None:
-    if "." in m[0]:  # "03.07.2025" is day first, as everywhere dots are used
-        d, mo, y = (int(x) for x in m[0].split("."))
+    if "/" not in m[0]:  # "03.07.2025", "04-07-2025": day first, as where dots are used
+        d, mo, y = (int(x) for x in re.split(r"[.-]", m[0]))
     else:  # "3/7/2025" is American month first, unless the first number cannot be a month
         mo, d, y = (int(x) for x in m[0].split("/"))
         if mo > 12:
