@@ -1,0 +1,319 @@
+"""Cluster articles into stories in one pass: each article joins the best story or opens one.
+
+Each story keeps the *sum* of its members' term vectors (a centroid without the division),
+so adding an article costs one vector addition and comparing costs one sparse dot product,
+never all pairs. Term weights are TF-IDF with document frequencies counted on the stream so
+far, applied when comparing, so early articles are not frozen with an untrained IDF.
+
+A story is a candidate for an article only if they share one of their rarest terms (an
+inverted index over each story's key terms) and, when both have dates, only if the story
+was active within the time window. Stories that fall out of the window are dropped, which
+bounds memory on an endless stream.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+KEY_TERMS = 12  # rarest terms of each article that index its story
+MAX_CANDIDATES = 30  # stories scored per article, the ones sharing most key terms
+MAX_STORY_TERMS = 400  # centroid terms kept per story; the weakest are pruned
+NAME_WEIGHT = 1.5  # a named entity counts more than a common word
+
+
+SHORT_TERMS = 40  # articles with fewer distinct terms get a lower join threshold
+SHORT_FLOOR = 0.4  # ... but never below this share of it
+GROWTH_PENALTY = 0.1  # a story's score is divided by 1 + this * log(size)
+PRIOR_DOCS = 100.0  # weight of the general-English prior, in documents
+PRIOR_DOC_WORDS = 300.0  # words per pseudo-document of the prior
+
+
+@functools.cache
+def load_frequencies() -> dict[str, float]:
+    """Return wordfreq's English word frequencies (shipped in its wheel; loaded once)."""
+    import wordfreq
+
+    return dict(wordfreq.get_frequency_dict("en"))
+
+
+def prior_share(term: str) -> float:
+    """Return the share of general-English documents expected to contain ``term``."""
+    cached = _PRIOR.get(term)
+    if cached is not None:
+        return cached
+    freqs = load_frequencies()
+    words = term[2:].split() if term.startswith("n:") else [term.lstrip("#")]
+    freq = min((freqs.get(w, 0.0) for w in words), default=0.0)
+    share = min(1.0, freq * PRIOR_DOC_WORDS)
+    if len(_PRIOR) < 500_000:
+        _PRIOR[term] = share
+    return share
+
+
+_PRIOR: dict[str, float] = {}
+
+
+@dataclass
+class StoryCentroid:
+    """A story's running state: member count, summed term weights, first and last time."""
+
+    id: str
+    size: int = 0
+    sums: dict[str, float] = field(default_factory=dict)
+    first: float | None = None
+    last: float | None = None
+    keys: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    norm: float = 0.0  # |sums ⊙ idf| when last updated; refreshed on each update
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the story as plain JSON types."""
+        return {
+            "id": self.id,
+            "size": self.size,
+            "sums": {k: round(v, 5) for k, v in self.sums.items()},
+            "first": self.first,
+            "last": self.last,
+            "keys": self.keys,
+            "members": self.members,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryCentroid:
+        """Rebuild a story from :meth:`to_dict` output (the norm is recomputed by the index)."""
+        return cls(
+            id=data["id"],
+            size=data["size"],
+            sums=dict(data["sums"]),
+            first=data.get("first"),
+            last=data.get("last"),
+            keys=list(data.get("keys", [])),
+            members=list(data.get("members", [])),
+        )
+
+
+@dataclass
+class StoryIndex:
+    """Every story still in the window, document frequencies, and the key-term index."""
+
+    docs: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+    stories: dict[str, StoryCentroid] = field(default_factory=dict)
+    postings: dict[str, set[str]] = field(default_factory=dict)
+    member_of: dict[str, str] = field(default_factory=dict)
+    newest: float | None = None
+
+    def idf(self, term: str) -> float:
+        """Return the IDF of ``term``: stream counts smoothed toward general English usage.
+
+        Early in a stream the counts say little, so ``PRIOR_DOCS`` pseudo-documents drawn
+        from word frequencies in general English (wordfreq) stand in until real ones arrive.
+        """
+        prior = PRIOR_DOCS * prior_share(term)
+        return math.log((self.docs + PRIOR_DOCS) / (self.df.get(term, 0) + prior + 0.5)) + 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the index as plain JSON types (postings are rebuilt on load)."""
+        return {
+            "docs": self.docs,
+            "df": self.df,
+            "stories": [s.to_dict() for s in self.stories.values()],
+            "newest": self.newest,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryIndex:
+        """Rebuild the index from :meth:`to_dict` output."""
+        index = cls(docs=data["docs"], df=dict(data["df"]), newest=data.get("newest"))
+        for raw in data["stories"]:
+            story = StoryCentroid.from_dict(raw)
+            index.stories[story.id] = story
+            for key in story.keys:
+                index.postings.setdefault(key, set()).add(story.id)
+            for member in story.members:
+                index.member_of[member] = story.id
+            story.norm = norm_story(index, story)
+        return index
+
+
+def weigh_terms(counts: Counter[str]) -> dict[str, float]:
+    """Return sublinear term weights scaled to unit length (IDF is applied later).
+
+    >>> w = weigh_terms(Counter({"a": 1, "n:b": 1}))
+    >>> round(w["a"], 3), round(w["n:b"], 3)
+    (0.555, 0.832)
+    """
+    raw = {
+        t: (1.0 + math.log(c)) * (NAME_WEIGHT if t.startswith("n:") else 1.0)
+        for t, c in counts.items()
+    }
+    size = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+    return {t: v / size for t, v in raw.items()}
+
+
+def norm_story(index: StoryIndex, story: StoryCentroid) -> float:
+    """Return the length of a story's summed vector under the current IDF."""
+    total = 0.0
+    for t, v in story.sums.items():
+        x = v * index.idf(t)
+        total += x * x
+    return math.sqrt(total)
+
+
+def count_terms(index: StoryIndex, weights: dict[str, float]) -> None:
+    """Count an article's terms into the document frequencies."""
+    index.docs += 1
+    df = index.df
+    for t in weights:
+        df[t] = df.get(t, 0) + 1
+
+
+def pick_keys(index: StoryIndex, weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
+    """Return the article's ``n`` terms of highest TF-IDF weight (its most telling terms)."""
+    ranked = sorted(weights, key=lambda t: -weights[t] * index.idf(t))
+    return ranked[:n]
+
+
+def find_candidates(
+    index: StoryIndex, keys: list[str], when: float | None, window: float | None
+) -> list[StoryCentroid]:
+    """Return the stories that share key terms with an article and are within the window."""
+    hits: Counter[str] = Counter()
+    for key in keys:
+        for sid in index.postings.get(key, ()):
+            hits[sid] += 1
+    out = []
+    for sid, _ in hits.most_common(MAX_CANDIDATES):
+        story = index.stories[sid]
+        if when is not None and window is not None and story.last is not None:
+            assert story.first is not None
+            if when < story.first - window or when > story.last + window:
+                continue
+        out.append(story)
+    return out
+
+
+def score_story(index: StoryIndex, weights: dict[str, float], story: StoryCentroid) -> float:
+    """Return the cosine between an article and a story centroid under the current IDF."""
+    if not story.norm:
+        return 0.0
+    dot = 0.0
+    doc = 0.0
+    sums = story.sums
+    for t, w in weights.items():
+        i = index.idf(t)
+        x = w * i
+        doc += x * x
+        s = sums.get(t)
+        if s is not None:
+            dot += x * s * i
+    return dot / (math.sqrt(doc) * story.norm) if doc else 0.0
+
+
+def add_member(
+    index: StoryIndex,
+    story: StoryCentroid,
+    article_id: str,
+    weights: dict[str, float],
+    keys: list[str],
+    when: float | None,
+) -> None:
+    """Add an article's vector to a story, index its key terms, and refresh the norm."""
+    sums = story.sums
+    for t, w in weights.items():
+        sums[t] = sums.get(t, 0.0) + w
+    if len(sums) > MAX_STORY_TERMS * 2:
+        # Prune by weight so big stories stay cheap to score; the tail barely moves a cosine.
+        kept = sorted(sums.items(), key=lambda kv: -kv[1] * index.idf(kv[0]))[:MAX_STORY_TERMS]
+        story.sums = sums = dict(kept)
+    story.size += 1
+    story.members.append(article_id)
+    index.member_of[article_id] = story.id
+    for key in keys:
+        if key not in story.keys:
+            story.keys.append(key)
+            index.postings.setdefault(key, set()).add(story.id)
+    if when is not None:
+        story.first = when if story.first is None else min(story.first, when)
+        story.last = when if story.last is None else max(story.last, when)
+        index.newest = when if index.newest is None else max(index.newest, when)
+    story.norm = norm_story(index, story)
+
+
+def drop_stale(index: StoryIndex, window: float) -> list[str]:
+    """Forget stories whose last article is older than the window; return their ids."""
+    if index.newest is None:
+        return []
+    limit = index.newest - window
+    stale = [s.id for s in index.stories.values() if s.last is not None and s.last < limit]
+    for sid in stale:
+        story = index.stories.pop(sid)
+        for member in story.members:
+            index.member_of.pop(member, None)
+        for key in story.keys:
+            posting = index.postings.get(key)
+            if posting is not None:
+                posting.discard(sid)
+                if not posting:
+                    del index.postings[key]
+    return stale
+
+
+def scale_threshold(threshold: float, terms: int) -> float:
+    """Return the join threshold for an article with ``terms`` distinct terms.
+
+    A headline-only article shares few terms with anything, so its cosines run low even
+    against its own story; below ``SHORT_TERMS`` terms the threshold is lowered with the
+    square root of the length (never below ``SHORT_FLOOR`` of it).
+
+    >>> scale_threshold(0.3, 100), round(scale_threshold(0.3, 10), 3)
+    (0.3, 0.15)
+    """
+    if terms >= SHORT_TERMS:
+        return threshold
+    return threshold * max(SHORT_FLOOR, math.sqrt(terms / SHORT_TERMS))
+
+
+def assign_story(
+    index: StoryIndex,
+    article_id: str,
+    counts: Counter[str],
+    when: float | None,
+    threshold: float,
+    window: float | None,
+) -> tuple[str, float]:
+    """Put one article in the best story above ``threshold`` or open a new one.
+
+    Return the story id and the winning similarity (0.0 for a new story). A new story's id
+    is ``"s"`` plus its founding article's id, so ids stay stable across re-ingest; an
+    article the index already holds keeps its story and changes nothing.
+
+    >>> index = StoryIndex()
+    >>> assign_story(index, "a1", Counter({"quake": 2, "chile": 1}), None, 0.3, None)
+    ('sa1', 0.0)
+    >>> assign_story(index, "a2", Counter({"quake": 1, "chile": 2}), None, 0.3, None)[0]
+    'sa1'
+    """
+    known = index.member_of.get(article_id)
+    if known is not None:
+        return known, 1.0
+    weights = weigh_terms(counts)
+    count_terms(index, weights)
+    keys = pick_keys(index, weights)
+    best: StoryCentroid | None = None
+    best_score = 0.0
+    for story in find_candidates(index, keys, when, window):
+        # A big story's centroid is generic and pulls in neighbours; make it earn them.
+        score = score_story(index, weights, story) / (1.0 + GROWTH_PENALTY * math.log(story.size))
+        if score > best_score:
+            best, best_score = story, score
+    if best is None or best_score < scale_threshold(threshold, len(weights)):
+        best = StoryCentroid(id="s" + article_id)
+        index.stories[best.id] = best
+        best_score = 0.0
+    add_member(index, best, article_id, weights, keys, when)
+    return best.id, best_score

@@ -1,0 +1,130 @@
+"""Turn article text into the pieces the link stage compares: words, names, shingles, sentences.
+
+Everything here is a pure function of a string, so the same text always gives the same
+features in every process (no Python ``hash``: it is salted per process).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+
+from newsdesk.link.words import MONTHS, STOPWORDS
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'-]*)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_NUMBER = re.compile(r"\d")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def tokenize_words(text: str) -> list[str]:
+    """Return the lower-cased word tokens of ``text``.
+
+    >>> tokenize_words("The U.S. fired 7.8 rounds, didn't it?")
+    ['the', 'u.s', 'fired', '7.8', 'rounds', "didn't", 'it']
+    """
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def stem_word(word: str) -> str:
+    """Return a crude stem: plural and verb endings cut so "attacks" meets "attacked".
+
+    >>> [stem_word(w) for w in ["attacks", "attacked", "killing", "bus", "news"]]
+    ['attack', 'attack', 'kill', 'bus', 'news']
+    """
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "ws", "is")):
+        return word[:-1]
+    return word
+
+
+def extract_terms(text: str) -> list[str]:
+    """Return the content terms of ``text``: stemmed words, stop words and short tokens out.
+
+    >>> extract_terms("The earthquake struck Chile on Monday, killing 7 people.")
+    ['earthquake', 'struck', 'chile', 'kill', '#7']
+    """
+    out = []
+    for w in tokenize_words(text):
+        if w in STOPWORDS:
+            continue
+        if _NUMBER.search(w):
+            out.append("#" + w.replace(",", ""))
+        elif len(w) > 1:
+            out.append(stem_word(w.replace("’", "'").split("'")[0]))
+    return out
+
+
+def extract_names(text: str) -> list[str]:
+    """Return capitalised name phrases that do not open a sentence (a cheap entity finder).
+
+    A word opening a sentence is capitalised anyway, so it counts only when it is part of
+    a longer phrase.
+
+    >>> extract_names("Police said John Smith met Acme Corp. in Paris. He left.")
+    ['john smith', 'acme corp', 'paris']
+    """
+    names = []
+    for m in _NAME.finditer(text):
+        phrase = m.group(0)
+        words = phrase.split()
+        start = m.start()
+        before = text[max(0, start - 3) : start].rstrip(" \"“‘'(")
+        opens = start == 0 or before.endswith((".", "!", "?", "\n", ":")) or before == ""
+        if opens:
+            words = words[1:]
+        words = [w for w in words if w.lower() not in MONTHS]
+        while words and words[0].lower() in STOPWORDS:
+            words = words[1:]
+        if words:
+            names.append(_POSSESSIVE.sub("", " ".join(words).lower()))
+    return [n for n in names if n]
+
+
+def count_features(title: str, text: str) -> Counter[str]:
+    """Return the term counts clustering compares: title words count twice, names once more.
+
+    >>> c = count_features("Quake hits Chile", "A quake hit Chile.")
+    >>> c["quake"], c["chile"], c["n:chile"]
+    (3, 3, 2)
+    """
+    counts: Counter[str] = Counter()
+    for t in extract_terms(title):
+        counts[t] += 2
+    counts.update(extract_terms(text))
+    for name in extract_names(title) + extract_names(text):
+        counts["n:" + name] += 1
+    return counts
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` (paragraph breaks and end punctuation split).
+
+    >>> split_sentences("One here. Two there!\\nThree")
+    ['One here.', 'Two there!', 'Three']
+    """
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def hash_token(token: str) -> int:
+    """Return a stable 32-bit hash of ``token`` (the same in every process)."""
+    return zlib.crc32(token.encode("utf-8"))
+
+
+def make_shingles(text: str, size: int) -> set[bytes]:
+    """Return the word ``size``-grams of ``text`` as bytes, ready for MinHash.
+
+    >>> sorted(make_shingles("a b c d", 3))
+    [b'a b c', b'b c d']
+    """
+    words = tokenize_words(text)
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
