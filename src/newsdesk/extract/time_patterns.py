@@ -236,7 +236,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "this_part",
-        rf"(?i:(?:earlier |later )?(?:this|that|last|tomorrow|yesterday) {_PART}|overnight|mid[- ]?(?:morning|afternoon))",
+        rf"(?i:(?:earlier |later )?(?:this|that|last|tomorrow|yesterday) {_PART}|overnight|mid[- ]?(?:morning|afternoon)(?: (?:yesterday|today|tomorrow))?)",
     ),
     (
         "that_day",
@@ -297,6 +297,7 @@ RULES: list[tuple[str, str]] = [
 ]
 
 PAST_CUES = r"\b(?:said|was|were|had|did|told|announced|reported|ago|last|since|earlier)\b"
+PAST_PLAN_CUES = r"\b(?:was|were|had been) (?:\w+ )?(?:scheduled|due|set|expected|planned|slated)\b"
 # Regular past forms count only when no stronger cue is in the clause ("be named ... will").
 WEAK_PAST_CUES = r"\b[a-z]{3,}ed\b"
 

@@ -22,6 +22,7 @@ _FUTURE = re.compile(tp.FUTURE_CUES, re.I)
 _STRONG_FUTURE = re.compile(tp.STRONG_FUTURE_CUES, re.I)
 _PAST = re.compile(tp.PAST_CUES, re.I)
 _WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
+_PAST_PLAN = re.compile(tp.PAST_PLAN_CUES, re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?(?: 1/2)?")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CLOCK = re.compile(r"(?i)(\d{1,2})(?:[:.](\d\d))?\s?(a\.?m\.?|p\.?m\.?)?|noon|midnight|midday")
@@ -180,6 +181,8 @@ def read_tense(ctx: _Context, start: int, end: int, strong: bool = False) -> str
         # ("expected" is both a past form and a future cue)
         cues = [(m.end(), 1, "future") for m in future_rx.finditer(before)]
         cues += [(m.end(), 0, "past") for m in past_rx.finditer(before)]
+        # "had been scheduled": a plan told in the past tense beats its future participle
+        cues += [(m.end(), 2, "past") for m in _PAST_PLAN.finditer(before)]
         if cues:
             return max(cues)[2]
         fut, past = future_rx.search(after), past_rx.search(after)
@@ -625,9 +628,9 @@ def _handle_this_part(m: re.Match[str], ctx: _Context) -> Value | None:
     if ctx.dct is None:
         return "XXXX-XX-XX" + _part_suffix(low), "TIME"
     day = ctx.dct if low.startswith(("this", "earlier this", "later this")) else ctx.ref_day()
-    if low.startswith(("last", "yesterday")):
+    if low.startswith(("last", "yesterday")) or low.endswith("yesterday"):
         day = ctx.dct - dt.timedelta(days=1)
-    elif low.startswith("tomorrow"):
+    elif low.startswith("tomorrow") or low.endswith("tomorrow"):
         day = ctx.dct + dt.timedelta(days=1)
     assert day is not None
     return day.isoformat() + _part_suffix(low), "TIME"
@@ -689,6 +692,8 @@ def _handle_rel_unit(m: re.Match[str], ctx: _Context) -> Value | None:
     if unit in tp.SEASONS:
         return _season_value(ctx, tp.SEASONS[unit], det[1] if det else "", None), "DATE"
     unit = {"fiscal year": "year"}.get(unit, unit)
+    if unit in ("decade", "century") and re.search(r"\b(?:past|last)\b", low):
+        return format_duration(1, unit), "DURATION"  # "the past decade": ten years to now
     if unit not in ("week", "weekend", "month", "year", "quarter", "decade", "century", "half"):
         return None
     if ctx.dct is None:
@@ -816,6 +821,8 @@ def _handle_duration(m: re.Match[str], ctx: _Context) -> Value | None:
         return format_duration(n, unit), "DURATION"
     step = round(n * _UNIT_STEP.get(unit, 1))
     if tp.UNITS[unit][1]:  # hours, minutes, seconds: a clock time when the anchor has one
+        if how != "ago":  # "an hour later" counts from an event whose clock is unknown
+            return format_duration(n, unit), "DURATION"
         if ctx.clock is None:
             return ctx.dct.isoformat(), "DATE"
         base = dt.datetime.combine(ctx.dct, dt.time.fromisoformat(ctx.clock))
