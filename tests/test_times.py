@@ -106,6 +106,15 @@ def test_durations(text: str, covered: str, value: str) -> None:
     assert (t.value, t.type) == (value, "DURATION")
 
 
+def test_curly_apostrophes_and_odd_hyphens_read_as_plain_ones() -> None:
+    text = "By year\u2019s end, since mid\u2011June, in the \u201990s"
+    assert values(text) == {
+        "year\u2019s end": "2025",
+        "mid\u2011June": "2025-06",
+        "the \u201990s": "199",
+    }
+
+
 def test_no_anchor_leaves_the_year_unknown() -> None:
     assert values("He spoke on Thursday about June 14.", None) == {
         "Thursday": "XXXX-WXX-4",

@@ -1003,6 +1003,9 @@ def _is_title(text: str, start: int, end: int) -> bool:
     return not before or before[-1] not in ".!?\n:;-_"
 
 
+_PLAIN_PUNCTUATION = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"}
+)
 _STRIP_RULES = frozenset({"vague_plural", "season", "the_year"})
 
 
@@ -1015,6 +1018,9 @@ def extract_times(text: str, anchor: str | None) -> list[TimeMention]:
     [('2025-07-03TMO', 'TIME')]
     """
     dct, clock = parse_anchor(anchor)
+    # curly apostrophes and non-breaking hyphens read as plain ones; one character for
+    # one, so offsets into the shadow text are offsets into ``text``
+    text = text.translate(_PLAIN_PUNCTUATION)
     ctx = _Context(text, dct, clock)
     out: list[TimeMention] = []
     for start, end, name, m in select_spans(text):
