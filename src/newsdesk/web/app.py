@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,11 @@ SECURITY_HEADERS = {
 
 
 class SecurityHeaders:
-    """Add :data:`SECURITY_HEADERS` to every HTTP response (plain ASGI, no body buffering)."""
+    """Add :data:`SECURITY_HEADERS` and a Server-Timing header to every HTTP response.
+
+    Plain ASGI, no body buffering. Server-Timing (time to the response's first byte) lets
+    the speed bench tell the app's own time from the client's and the network's.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -51,9 +56,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = time.perf_counter()
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
+                headers["server-timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
                 for key, value in SECURITY_HEADERS.items():
                     if key not in headers:
                         headers[key] = value

@@ -6,12 +6,14 @@ They use the Store's connection read-only; if the store grows these, they move t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
+from collections.abc import Sequence
 
 from fastapi import HTTPException
 
 from newsdesk.export import singleton_story
-from newsdesk.model import Article, Story
+from newsdesk.model import Article, Source, Story
 from newsdesk.store import Store
 from newsdesk.store.sqlite import _fts_query
 
@@ -27,6 +29,40 @@ def load_story(store: Store, story_id: str) -> Story:
     return story
 
 
+def load_story_articles(store: Store, ids: Sequence[str]) -> list[Article]:
+    """Return the articles ``ids`` without annotations or removed pieces, in ``ids`` order.
+
+    The story page shows text, outlet, dates and links only; skipping the annotation JSON
+    makes a 200-article story several times faster to read.
+    """
+    found: dict[str, Article] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        rows = store.conn.execute(
+            'SELECT id, path, start, "end", url, record, outlet, outlet_country, title, published, updated, '
+            "language, text, partial, story, duplicate_of, derived_from FROM articles "
+            f"WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        for r in rows:
+            found[r["id"]] = Article(
+                id=r["id"],
+                source=Source(r["path"], r["start"], r["end"], r["url"], r["record"]),
+                text=r["text"],
+                outlet=r["outlet"],
+                outlet_country=r["outlet_country"],
+                title=r["title"],
+                published=r["published"],
+                updated=r["updated"],
+                language=r["language"],
+                partial=bool(r["partial"]),
+                story=r["story"],
+                duplicate_of=r["duplicate_of"],
+                derived_from=tuple(json.loads(r["derived_from"] or "[]")),
+            )
+    return [found[i] for i in ids if i in found]
+
+
 def load_article(store: Store, article_id: str) -> Article:
     """Return the article ``article_id`` or answer 404."""
     article = store.get_article(article_id)
@@ -35,20 +71,31 @@ def load_article(store: Store, article_id: str) -> Article:
     return article
 
 
-def list_outlets(store: Store) -> list[str]:
-    """Return every outlet name in the store, sorted."""
-    rows = store.conn.execute(
-        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
-    )
-    return [r[0] for r in rows]
+# Filter options per database, with the newest article seq they were read at: the countries
+# query scans every article, too slow to repeat on each home page of a large store.
+_OPTIONS: dict[str, tuple[int, list[str], list[str]]] = {}
 
 
-def list_countries(store: Store) -> list[str]:
-    """Return every outlet country code in the store, sorted."""
-    rows = store.conn.execute(
-        "SELECT DISTINCT outlet_country FROM articles WHERE outlet_country IS NOT NULL ORDER BY outlet_country"
-    )
-    return [r[0] for r in rows]
+def list_filter_options(store: Store) -> tuple[list[str], list[str]]:
+    """Return every outlet name and outlet country code in the store, sorted."""
+    newest = int(store.conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
+    known = _OPTIONS.get(store.path)
+    if known is not None and known[0] == newest:
+        return known[1], known[2]
+    outlets = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+        )
+    ]
+    countries = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT DISTINCT outlet_country FROM articles WHERE outlet_country IS NOT NULL ORDER BY outlet_country"
+        )
+    ]
+    _OPTIONS[store.path] = (newest, outlets, countries)
+    return outlets, countries
 
 
 def clean_query(q: str) -> str:

@@ -238,9 +238,9 @@ def _write_story(rng: random.Random, story_no: int, size: int) -> tuple[Story, l
 
 
 def build_sample(
-    stories: int = 3, per_story: int = 5, seed: int = 0
+    stories: int = 3, per_story: int = 5, seed: int = 0, first: int = 0
 ) -> list[tuple[Story, list[Article]]]:
-    """Return ``stories`` fictional stories of ``per_story`` articles each, with their articles.
+    """Return ``stories`` fictional stories of ``per_story`` articles each, numbered from ``first``.
 
     >>> built = build_sample(1, 4)
     >>> story, articles = built[0]
@@ -250,12 +250,14 @@ def build_sample(
     True
     """
     rng = random.Random(seed)
-    return [_write_story(rng, n, per_story) for n in range(stories)]
+    return [_write_story(rng, n, per_story) for n in range(first, first + stories)]
 
 
-def fill_store(path: str | Path, stories: int = 3, per_story: int = 5, seed: int = 0) -> int:
+def fill_store(
+    path: str | Path, stories: int = 3, per_story: int = 5, seed: int = 0, first: int = 0
+) -> int:
     """Write a fictional sample into the database at ``path``; return the number of articles."""
-    built = build_sample(stories, per_story, seed)
+    built = build_sample(stories, per_story, seed, first)
     store = Store(path)
     try:
         with store.atomic():

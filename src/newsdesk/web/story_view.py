@@ -19,6 +19,7 @@ from newsdesk.web.views import (
 )
 
 _STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
+MAX_SHOWN = 6  # cites listed per claim position or quote wording; the rest are counted, not shown
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class PositionView:
     origins: int
     outlets: list[str]
     cites: list[CiteView]
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class VariantView:
     text: str
     outlets: list[str]
     cites: list[CiteView]
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,9 @@ class _Numberer:
         return out
 
 
-def _outlets_of(cites: Sequence[CiteView]) -> list[str]:
-    return list(dict.fromkeys(c.outlet for c in cites))
+def _outlets_of(cites: Sequence[Cite], by_id: dict[str, Article]) -> list[str]:
+    found = (by_id.get(c.article) for c in cites)
+    return list(dict.fromkeys((a.outlet if a and a.outlet else "unknown outlet") for a in found))
 
 
 def build_story_view(story: Story, articles: Sequence[Article]) -> StoryView:
@@ -123,15 +127,20 @@ def build_story_view(story: Story, articles: Sequence[Article]) -> StoryView:
     for c in claims:
         positions = []
         for p in sorted(c.positions, key=lambda p: -p.origins):
-            cites = num.views(p.cites)
-            positions.append(PositionView(p.value, p.origins, _outlets_of(cites), cites))
+            cites = num.views(p.cites[:MAX_SHOWN])
+            outlets = _outlets_of(p.cites, by_id)
+            positions.append(
+                PositionView(p.value, p.origins, outlets, cites, len(p.cites) - len(cites))
+            )
         view.claims.append(ClaimView(c.text, c.status, c.slot, c.independent_sources, positions))
     speakers: dict[str, list[QuoteView]] = {}
     for q in story.quotes:
         variants = []
         for v in q.variants:
-            cites = num.views(v.cites)
-            variants.append(VariantView(v.text, _outlets_of(cites), cites))
+            cites = num.views(v.cites[:MAX_SHOWN])
+            variants.append(
+                VariantView(v.text, _outlets_of(v.cites, by_id), cites, len(v.cites) - len(cites))
+            )
         speakers.setdefault(q.speaker or "Unattributed", []).append(QuoteView(q.text, variants))
     view.speakers = [
         SpeakerView(s, qs) for s, qs in sorted(speakers.items(), key=lambda kv: -len(kv[1]))

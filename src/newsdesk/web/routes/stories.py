@@ -12,7 +12,13 @@ from newsdesk.export import article_to_contract, story_to_contract
 from newsdesk.store import StorySummary
 from newsdesk.web.deps import MAX_PAGE_SIZE, PAGE_SIZE, StoreDep, get_templates
 from newsdesk.web.openapi import ERRORS, json_response
-from newsdesk.web.queries import list_countries, list_outlets, load_story, parse_country, parse_day
+from newsdesk.web.queries import (
+    list_filter_options,
+    load_story,
+    load_story_articles,
+    parse_country,
+    parse_day,
+)
 from newsdesk.web.story_view import build_story_view
 from newsdesk.web.views import date_span
 
@@ -63,6 +69,7 @@ def home_page(
         if v
     }
     pages = max(1, -(-total // PAGE_SIZE))
+    outlets, countries = list_filter_options(store)
     return get_templates().TemplateResponse(
         request,
         "home.html",
@@ -72,8 +79,8 @@ def home_page(
             "page": page,
             "pages": pages,
             "filters": filters,
-            "outlets": list_outlets(store),
-            "countries": list_countries(store),
+            "outlets": outlets,
+            "countries": countries,
             "articles": store.count("articles"),
             "date_span": date_span,
             "page_link": lambda n: "/?" + urlencode({**filters, "page": n}),
@@ -85,7 +92,7 @@ def home_page(
 def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
     """Show one story: cited brief, disputed claims side by side, quotes, timeline, coverage."""
     story = load_story(store, story_id)
-    articles = store.articles(ids=list(story.articles))
+    articles = load_story_articles(store, story.articles)
     return get_templates().TemplateResponse(
         request, "story.html", {"v": build_story_view(story, articles)}
     )
