@@ -204,3 +204,14 @@ ROLE_WORDS: frozenset[str] = _words(
     ceo executive candidate nominee congressman congresswoman lawmaker king queen pope
     """
 )
+
+# Words opening a clause before its subject, dropped when looking for the subject.
+LEADING_CONJUNCTIONS: frozenset[str] = _words("and but so then yet still now meanwhile also or")
+
+# Time words between a speaker and the cue ("Trump on Monday said", "two weeks ago said").
+TIME_WORDS: frozenset[str] = _words(
+    """
+    ago today yesterday tonight monday tuesday wednesday thursday friday saturday sunday
+    morning afternoon evening night week weeks month months year years day days
+    """
+)

@@ -23,10 +23,12 @@ from newsdesk.extract.quote_patterns import (
     DETERMINERS,
     INDIRECT_CUES,
     INVERTED_LOWER,
+    LEADING_CONJUNCTIONS,
     LEADING_PREPOSITIONS,
     NOT_SPEAKER,
     PRONOUNS,
     SPEAKER_STOPS,
+    TIME_WORDS,
 )
 from newsdesk.extract.sentences import split_sentences
 from newsdesk.model import QuoteMention
@@ -34,8 +36,8 @@ from newsdesk.model import QuoteMention
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Two apostrophes stand for a double mark in some wire copy (''like this'').
 _QUOTE_MARK = re.compile(r"''|[\"“”«»‘’']")
-_TOKEN = re.compile(r"\w+(?:[’'&.-]\w+)*\.?|[^\w\s]")
-_WORD = re.compile(r"\w+(?:[’'&.-]\w+)*\.?")
+_TOKEN = re.compile(r"\w+(?:[’'&.-]\w+)*(?:(?<=s)[’'](?!\w)|\.)?|[^\w\s]")
+_WORD = re.compile(r"\w+(?:[’'&.-]\w+)*(?:(?<=s)[’'](?!\w)|\.)?")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _MIN_STANDALONE_WORDS = 4
 _MIN_INDIRECT_WORDS = 4
@@ -119,13 +121,8 @@ def _low(word: str) -> str:
     return word.lower().rstrip(".")
 
 
-def _speaker_left(text: str, lo: int, cue_start: int) -> _Span | None:
-    """Return the speaker phrase ending just before a cue, walking left to a boundary."""
-    toks = _drop_brackets(_tokens(text, lo, cue_start))
-    while toks and toks[-1][2].lower().rstrip(".") in CUE_ADVERBS:
-        toks.pop()
-    if len(toks) > 1 and toks[-1][2] == ",":
-        toks.pop()  # an appositive: "Matdos Santos, legal director, said"
+def _walk_left(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return the tokens of the phrase ending ``toks``, nearest first, up to a boundary."""
     picked: list[tuple[int, int, str]] = []
     for tok in reversed(toks):
         word = tok[2]
@@ -135,8 +132,31 @@ def _speaker_left(text: str, lo: int, cue_start: int) -> _Span | None:
         picked.append(tok)
         if low in PRONOUNS:
             break
-    while picked and picked[0][2].lower().rstrip(".") in NOT_SPEAKER:
+    while picked and _low(picked[0][2]) in NOT_SPEAKER:
         picked.pop(0)
+    return picked
+
+
+def _speaker_left(text: str, lo: int, cue_start: int) -> _Span | None:
+    """Return the speaker phrase ending just before a cue, walking left to a boundary.
+
+    Adverbs and times between speaker and cue are skipped ("Trump, however, on Monday
+    said"), and so is an aside between commas ("Pence, who is running again, said").
+    """
+    toks = _drop_brackets(_tokens(text, lo, cue_start))
+    while toks and (_low(toks[-1][2]) in CUE_ADVERBS or _low(toks[-1][2]) in TIME_WORDS):
+        toks.pop()
+    if len(toks) > 1 and toks[-1][2] == ",":
+        toks.pop()
+        commas = [k for k, t in enumerate(toks) if t[2] == ","]
+        if commas and len(toks) - commas[-1] <= 12:
+            head = toks[: commas[-1]]
+            while head and _low(head[-1][2]) in CUE_ADVERBS:
+                head.pop()
+            picked = _walk_left(head)
+            if picked and any(_speaker_like(t[2]) for t in picked):
+                return _Span(picked[-1][0], picked[0][1])
+    picked = _walk_left(toks)
     if not picked:
         return None
     return _Span(picked[-1][0], picked[0][1])
@@ -187,6 +207,8 @@ def _looks_like_cue(word: str, open_ended: bool) -> bool:
 def _subject_of(text: str, lo: int, hi: int) -> _Span | None:
     """Return the subject phrase opening a clause, after a leading "In May, " phrase."""
     toks = _drop_brackets(_tokens(text, lo, hi))
+    while toks and _low(toks[0][2]) in LEADING_CONJUNCTIONS:
+        toks = toks[1:]
     if toks and _low(toks[0][2]) in LEADING_PREPOSITIONS:
         commas = [k for k, t in enumerate(toks) if t[2] == ","]
         if not commas:
@@ -314,39 +336,82 @@ def _words_in(text: str, a: int, b: int) -> int:
     return len(_WORD.findall(text, a, b))
 
 
+def _attribute_after_quote(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    q_start: int,
+    q_end: int,
+    next_start: int,
+    p_end: int,
+) -> _Attribution | None:
+    """Return the attribution after a quote, in its sentence or a short next one.
+
+    '"…?" Freddy Ortega said.' puts the cue in the next sentence; '"…." He said that …'
+    does not attribute the quote, so a next-sentence cue must end its sentence soon.
+    """
+    _, s_end = _sentence_bounds(sentences, max(q_start, q_end - 1))
+    who = _attribute_after(text, q_end, min(next_start, max(s_end, q_end)), True)
+    if who is not None or s_end > q_end + 1:
+        return who
+    _, a_end = _sentence_bounds(sentences, _next_char(text, q_end, p_end))
+    if a_end <= s_end:
+        return None
+    who = _attribute_after(text, q_end, min(next_start, a_end), True)
+    if who is None:
+        return None
+    closing = text[q_end - 2 : q_end - 1]
+    allowed = 8 if closing in {",", "?", "!", "—", "-"} else 4
+    return who if _words_in(text, who.cue.end, a_end) <= allowed else None
+
+
+def _lead_in(
+    text: str, sentences: Sequence[tuple[int, int]], p_start: int, p_end: int
+) -> _Attribution | None:
+    """Return the attribution a paragraph ending in a colon makes for the next one."""
+    body = text[p_start:p_end].rstrip()
+    if not body.endswith(":"):
+        return None
+    colon = p_start + len(body) - 1
+    s_start, _ = _sentence_bounds(sentences, colon)
+    who = _attribute_before(text, max(s_start, p_start), colon + 1)
+    if who is not None:
+        return who
+    subject = _subject_of(text, max(s_start, p_start), colon)
+    return None if subject is None else _Attribution(subject, _Span(colon, colon + 1))
+
+
 def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[QuoteMention]:
     """Return the direct quotes of ``text`` with their attributions."""
     out: list[QuoteMention] = []
     last: _Attribution | None = None
+    lead_in: _Attribution | None = None
     for para in _PARAGRAPH.finditer(text):
         p_start, p_end = para.span()
         spans = find_quote_spans(text, p_start, p_end)
         pending: list[tuple[int, int]] = []  # standalone quotes waiting for a speaker
         i = 0
-        para_last: _Attribution | None = None
+        # a paragraph ending "She went on to say:" announces the next one's quote
+        para_last, lead_in = lead_in, _lead_in(text, sentences, p_start, p_end)
         while i < len(spans):
             q_start, q_end = spans[i]
             s_start, _ = _sentence_bounds(sentences, q_start)
             _, s_end = _sentence_bounds(sentences, max(q_start, q_end - 1))
             prev_end = spans[i - 1][1] if i else p_start
             next_start = spans[i + 1][0] if i + 1 < len(spans) else p_end
-            # the attribution may sit in the next sentence: '"…?" Freddy Ortega said.'
-            _, after_end = _sentence_bounds(sentences, _next_char(text, q_end, p_end))
-            open_ended = True
-            who = _attribute_after(
-                text, q_end, min(next_start, max(s_end, after_end, q_end)), open_ended
-            )
+            lead = max(prev_end, s_start)
+            mid_sentence = _words_in(text, lead, q_start) > 0
+            who = _attribute_before(text, lead, q_start) if mid_sentence else None
             end = q_end
-            if who is not None:
-                # a split quote: '"…," he said, "…"' continues in the same sentence
-                while i + 1 < len(spans) and spans[i + 1][0] < s_end:
-                    gap = text[spans[i][1] : spans[i + 1][0]]
-                    if "." in gap.strip(" ,") and not gap.strip().endswith(","):
-                        break
-                    i += 1
-                    end = spans[i][1]
-            else:
-                who = _attribute_before(text, max(prev_end, s_start), q_start)
+            if who is None:
+                who = _attribute_after_quote(text, sentences, q_start, q_end, next_start, p_end)
+                if who is not None:
+                    # a split quote: '"…," he said, "…"' continues in the same sentence
+                    while i + 1 < len(spans) and spans[i + 1][0] < s_end:
+                        gap = text[spans[i][1] : spans[i + 1][0]]
+                        if "." in gap.strip(" ,") and not gap.strip().endswith(","):
+                            break
+                        i += 1
+                        end = spans[i][1]
             standalone = (
                 who is None
                 and not text[max(prev_end, s_start) : q_start].strip()
