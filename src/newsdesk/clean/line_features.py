@@ -1,0 +1,470 @@
+"""Turn the lines of one text scrape into a numeric feature matrix for the line classifier.
+
+Features come from the text alone (no HTML) and avoid language-specific rules: word
+counts, punctuation and case shapes, a stop-word share over many languages' lists, the
+line's place on the page, neighbours within a few lines, and its relation to the densest
+run of prose (the "max block").
+
+Speed matters (a page must be scored in about a millisecond), so nothing loops over
+lines or characters in Python: the page is read once as an array of code points and once
+as a token list, and every count is a ``bincount`` by line number.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsdesk.clean.line_patterns import (
+    BULLET_START,
+    CJK_RANGES,
+    CLOSE_QUOTES,
+    COMMAS,
+    LINK_MARKS,
+    NON_WORD_RANGES,
+    QUOTES,
+    SENTENCE_END,
+    SEPARATORS,
+    UPPER_RANGES,
+)
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+
+# Words a line needs before it counts as prose in the max-block search; the same constant
+# as the max-block baseline, so the block is the one that baseline would pick.
+BLOCK_MIN_WORDS = 10.0
+# A line this long is "prose" for the density windows.
+LONG_LINE_WORDS = 15.0
+
+BASE_NAMES = (
+    "log_chars",
+    "log_words",
+    "mean_word_len",
+    "stop_share",
+    "cap_share",
+    "digit_share",
+    "ends_sentence",
+    "ends_colon",
+    "log_inner_sentences",
+    "comma_rate",
+    "separators",
+    "has_link",
+    "has_date",
+    "upper_share",
+    "starts_bullet",
+    "starts_lower",
+    "quotes",
+    "log_repeats",
+    "title_overlap",
+    "all_capitalised",
+    "symbol_share",
+    "ends_ellipsis",
+    "starts_digit",
+    "cjk_share",
+)
+CONTEXT_NAMES = (
+    "rel_pos",
+    "log_index",
+    "log_index_from_end",
+    "log_page_lines",
+    "words_vs_max",
+    "words_vs_median",
+    "in_block",
+    "log_lines_before_block",
+    "log_lines_after_block",
+    "log_block_lines",
+    "words_before_share",
+    "long_share_2",
+    "long_share_5",
+    "long_share_10",
+    "log_words_mean_2",
+    "log_words_mean_5",
+    "ends_sentence_mean_3",
+    "stop_share_mean_3",
+    "log_dist_long_back",
+    "log_dist_long_ahead",
+)
+NEIGHBOUR_BASE = ("log_words", "stop_share", "ends_sentence", "cap_share", "has_date")
+NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+FEATURE_NAMES = (
+    *BASE_NAMES,
+    *CONTEXT_NAMES,
+    *(f"{name}@{off:+d}" for name in NEIGHBOUR_BASE for off in NEIGHBOUR_OFFSETS),
+)
+_COL = {name: i for i, name in enumerate(BASE_NAMES)}
+
+
+def in_ranges(cp: IntArray, ranges: Sequence[tuple[int, int]]) -> NDArray[np.bool_]:
+    """Return which code points fall in any of the inclusive ``ranges``."""
+    out = np.zeros(cp.shape, dtype=bool)
+    for lo, hi in ranges:
+        out |= (cp >= lo) & (cp <= hi)
+    return out
+
+
+# Character classes as bits of one lookup table, so a page is classified with one gather.
+WORD, DIGIT, UPPER, CJK, STOP_MARK, COMMA, SEPARATOR, QUOTE = (1 << i for i in range(8))
+SPACE, JOINER, COLON, CLOSER, BULLET = (1 << i for i in range(8, 13))
+_TABLE_SIZE = 0x20000
+
+
+@cache
+def load_char_table() -> NDArray[np.uint16]:
+    """Return the code point -> class bits table (built once)."""
+    cp = np.arange(_TABLE_SIZE, dtype=np.int64)
+    table = np.zeros(_TABLE_SIZE, dtype=np.uint16)
+    ascii_word = (
+        ((cp >= 48) & (cp <= 57)) | ((cp >= 65) & (cp <= 90)) | ((cp >= 97) & (cp <= 122))
+    ) | (cp == 95)
+    table[ascii_word | ((cp >= 0xC0) & ~in_ranges(cp, NON_WORD_RANGES))] |= WORD
+    table[48:58] |= DIGIT
+    table[in_ranges(cp, UPPER_RANGES)] |= UPPER
+    table[in_ranges(cp, CJK_RANGES)] |= CJK
+    for chars, bit in (
+        (SENTENCE_END, STOP_MARK),
+        (COMMAS, COMMA),
+        (SEPARATORS, SEPARATOR),
+        (QUOTES, QUOTE),
+        (" ", SPACE),
+        ("./-", JOINER),
+        (":", COLON),
+        (CLOSE_QUOTES, CLOSER),
+        (BULLET_START, BULLET),
+    ):
+        table[[ord(c) for c in chars]] |= bit
+    # Beyond the table: rare scripts, counted as letters.
+    table[-1] = WORD
+    return table
+
+
+def shift_chars(x: NDArray[np.uint16], offset: int) -> NDArray[np.uint16]:
+    """Return ``x`` with position i holding x[i+offset] (0 past either end)."""
+    out = np.zeros_like(x)
+    if offset > 0:
+        out[:-offset] = x[offset:]
+    else:
+        out[-offset:] = x[:offset]
+    return out
+
+
+def find_links(page: str, starts: IntArray, n: int) -> FloatArray:
+    """Return, per line, whether a URL, domain, address or handle shape occurs on it."""
+    hits: list[int] = []
+    for mark in LINK_MARKS:
+        at = page.find(mark)
+        while at >= 0:
+            hits.append(at)
+            at = page.find(mark, at + 1)
+    out = np.zeros(n)
+    if hits:
+        out[np.searchsorted(starts, np.array(hits), side="right") - 1] = 1.0
+    return out
+
+
+def count_stop_words(
+    page: str, n: int, stop_words: frozenset[str]
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Return, per line, whitespace tokens, stop words among them, and title-word share.
+
+    Stop words need the strings; whitespace tokens (punctuation left on) are the cheapest
+    split, and the share is consistent between training and use. The title is line 0,
+    which scrapes start with (the page's <title>); headlines and teasers repeat its words.
+    """
+    toks = page.lower().replace("\n", " \n ").split(" ")
+    m = len(toks)
+    brk = np.fromiter(map("\n".__eq__, toks), dtype=bool, count=m)
+    line = np.cumsum(brk)
+    real = ~brk & np.fromiter(map(bool, toks), dtype=bool, count=m)
+    stop = np.fromiter(map(stop_words.__contains__, toks), dtype=bool, count=m) & real
+    title = frozenset(toks[: int(np.argmax(brk))]) - {""}
+    in_title = np.fromiter(map(title.__contains__, toks), dtype=bool, count=m) & real
+    in_title[line == 0] = False
+    return tuple(  # type: ignore[return-value]
+        np.bincount(line, weights=w, minlength=n)[:n] for w in (real, stop, in_title)
+    )
+
+
+def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArray:
+    """Return the per-line shape features (columns ``BASE_NAMES``) of one page.
+
+    >>> measure_lines(["The cat sat on the mat.", "Home"], frozenset({"the", "on"})).shape
+    (2, 24)
+    """
+    n = len(lines)
+    # The closing newline makes every line a non-empty segment for reduceat.
+    page = "\n".join(lines) + "\n"
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=n)
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    cp = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+    f = load_char_table()[np.minimum(cp, _TABLE_SIZE - 1)]
+    prev, nxt, nxt2 = shift_chars(f, -1), shift_chars(f, 1), shift_chars(f, 2)
+    word = (f & WORD) > 0
+    digit = (f & DIGIT) > 0
+    tok_start = word & ((prev & WORD) == 0)
+    # Shapes of times (12:30), numeric dates (3/4/2019) and years (2019).
+    digit_around = ((prev & DIGIT) > 0) & ((nxt & DIGIT) > 0)
+    clock = ((f & COLON) > 0) & digit_around & ((nxt2 & DIGIT) > 0)
+    run4 = digit & ((nxt & nxt2 & shift_chars(f, 3) & DIGIT) > 0)
+    year = (
+        run4
+        & ((prev & DIGIT) == 0)
+        & ((shift_chars(f, 4) & DIGIT) == 0)
+        & ((cp == 49) | (cp == 50))
+    )
+    # A sentence boundary inside a line: terminal punctuation, a space, a capital; or 。.
+    inner = (((f & STOP_MARK) > 0) & ((nxt & SPACE) > 0) & ((nxt2 & UPPER) > 0)) | (cp == 0x3002)
+    per_char = np.column_stack(
+        (
+            tok_start,
+            tok_start & ((f & UPPER) > 0),
+            word,
+            digit,
+            (f & UPPER) > 0,
+            (f & CJK) > 0,
+            (f & COMMA) > 0,
+            (f & SEPARATOR) > 0,
+            (f & QUOTE) > 0,
+            (f & SPACE) > 0,
+            clock | year,
+            ((f & JOINER) > 0) & digit_around,
+            inner,
+        )
+    ).astype(np.int32)
+    (
+        n_tok,
+        n_cap,
+        tok_chars,
+        digits,
+        uppers,
+        cjk,
+        commas,
+        seps,
+        quotes,
+        spaces,
+        dates,
+        joined,
+        inner_n,
+    ) = np.add.reduceat(per_char, starts, axis=0).astype(np.float64).T
+    # A CJK run is one \w+ token however long; count about two characters per word so a
+    # Japanese sentence weighs like a sentence in a spaced language.
+    n_words = n_tok + cjk / 2.0
+    safe_tok = np.maximum(n_tok, 1.0)
+    safe_len = np.maximum(lengths, 1).astype(np.float64)
+    n_split, n_stop, n_title = count_stop_words(page, n, stop_words)
+    n_split = np.maximum(n_split, 1.0)
+
+    nonempty = lengths > 0
+    last_i = np.where(nonempty, starts + lengths - 1, starts)
+    first_f = np.where(nonempty, f[starts], 0)
+    last_f = np.where(nonempty, f[last_i], 0)
+    last_cp = cp[last_i]
+    # Look through a closing quote or bracket: «he said.”» ends a sentence.
+    quoted = ((last_f & CLOSER) > 0) & (lengths > 1)
+    last_f = np.where(quoted, f[np.maximum(last_i - 1, 0)], last_f)
+    ellipsis = (last_cp == ord("…")) | (
+        (last_cp == ord(".")) & (lengths > 2) & (cp[np.maximum(last_i - 2, 0)] == ord("."))
+    )
+    first_cp = cp[starts]
+    counts = Counter(lines)
+    repeats = np.log(np.fromiter((counts[x] for x in lines), dtype=np.float64, count=n))
+    return np.column_stack(
+        [
+            np.log1p(lengths),
+            np.log1p(n_words),
+            np.minimum(tok_chars / safe_tok, 20.0),
+            n_stop / n_split,
+            n_cap / safe_tok,
+            digits / safe_len,
+            (last_f & STOP_MARK) > 0,
+            (last_cp == ord(":")) & nonempty,
+            np.log1p(inner_n),
+            commas / safe_tok,
+            seps,
+            find_links(page, starts, n),
+            np.minimum(dates + (joined >= 2), 1.0),
+            uppers / np.maximum(tok_chars - digits, 1.0),
+            (first_f & BULLET) > 0,
+            (first_cp >= 97) & (first_cp <= 122),
+            quotes,
+            repeats,
+            n_title / n_split,
+            (n_cap == n_tok) & (n_tok > 0),
+            (lengths - tok_chars - spaces) / safe_len,
+            ellipsis,
+            (first_f & DIGIT) > 0,
+            cjk / safe_len,
+        ]
+    ).astype(np.float64)
+
+
+def find_max_block(words: FloatArray) -> tuple[int, int]:
+    """Return the [start, end) line range maximising the sum of (words - BLOCK_MIN_WORDS).
+
+    >>> find_max_block(np.array([1.0, 30.0, 2.0, 40.0, 1.0]))
+    (1, 4)
+    """
+    gain = np.concatenate(([0.0], np.cumsum(words - BLOCK_MIN_WORDS)))
+    # Best range ends at j where gain[j] - min(gain[:j]) is largest (Kadane on prefix sums).
+    low_at = np.minimum.accumulate(gain)
+    best_end = int(np.argmax(gain - low_at))
+    if gain[best_end] - low_at[best_end] <= 0:
+        return 0, 0
+    best_start = int(np.argmin(gain[: best_end + 1]))
+    return best_start, best_end
+
+
+def shift_rows(x: FloatArray, offset: int, fill: float = -1.0) -> FloatArray:
+    """Return ``x`` moved by ``offset`` lines (row i gets row i+offset), padding with ``fill``."""
+    out = np.full_like(x, fill)
+    n = x.shape[0]
+    if 0 < offset < n:
+        out[: n - offset] = x[offset:]
+    elif 0 < -offset < n:
+        out[-offset:] = x[: n + offset]
+    elif offset == 0:
+        out[:] = x
+    return out
+
+
+def window_mean(x: FloatArray, radius: int) -> FloatArray:
+    """Return the mean of ``x`` over lines i-radius..i+radius (clipped at the page edges)."""
+    n = x.shape[0]
+    csum = np.concatenate(([0.0], np.cumsum(x, axis=0)))
+    idx = np.arange(n)
+    lo = np.clip(idx - radius, 0, n)
+    hi = np.clip(idx + radius + 1, 0, n)
+    span = np.maximum(hi - lo, 1)
+    return (csum[hi] - csum[lo]) / (span if x.ndim == 1 else span[:, None])
+
+
+def distance_to(mask: NDArray[np.bool_], forward: bool) -> FloatArray:
+    """Return, per line, how many lines away the nearest marked line is in one direction."""
+    n = mask.shape[0]
+    pos = np.flatnonzero(mask)
+    idx = np.arange(n)
+    if pos.size == 0:
+        return np.full(n, float(n))
+    if forward:
+        k = np.searchsorted(pos, idx, side="right")
+        out = np.where(k < pos.size, pos[np.minimum(k, pos.size - 1)] - idx, n)
+    else:
+        k = np.searchsorted(pos, idx, side="left") - 1
+        out = np.where(k >= 0, idx - pos[np.maximum(k, 0)], n)
+    return out.astype(np.float64)
+
+
+def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArray:
+    """Return the (lines x FEATURE_NAMES) matrix of one page, page context included.
+
+    >>> build_features(["Home", "A long enough line of prose, it ends here."], frozenset()).shape
+    (2, 74)
+    """
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    base = measure_lines([line.strip() for line in lines], stop_words)
+    words = np.expm1(base[:, _COL["log_words"]])
+    idx = np.arange(n, dtype=np.float64)
+    start, end = find_max_block(words)
+    if end > start:
+        before = np.clip(start - idx, 0, None)
+        after = np.clip(idx - (end - 1), 0, None)
+        inside = ((idx >= start) & (idx < end)).astype(np.float64)
+    else:
+        before = after = np.full(n, float(n))
+        inside = np.zeros(n)
+    long_line = words >= LONG_LINE_WORDS
+    longf = long_line.astype(np.float64)
+    page_words = max(float(words.sum()), 1.0)
+    median_words = max(float(np.median(words)), 1.0)
+    context = [
+        idx / max(n - 1, 1),
+        np.log1p(idx),
+        np.log1p(n - 1 - idx),
+        np.full(n, np.log1p(n)),
+        words / max(float(words.max()), 1.0),
+        np.log1p(words / median_words),
+        inside,
+        np.log1p(before),
+        np.log1p(after),
+        np.full(n, np.log1p(end - start)),
+        (np.cumsum(words) - words) / page_words,
+        window_mean(longf, 2),
+        window_mean(longf, 5),
+        window_mean(longf, 10),
+        np.log1p(window_mean(words, 2)),
+        np.log1p(window_mean(words, 5)),
+        window_mean(base[:, _COL["ends_sentence"]], 3),
+        window_mean(base[:, _COL["stop_share"]], 3),
+        np.log1p(distance_to(long_line, forward=False)),
+        np.log1p(distance_to(long_line, forward=True)),
+    ]
+    neighbours = [
+        shift_rows(base[:, _COL[name]], off) for name in NEIGHBOUR_BASE for off in NEIGHBOUR_OFFSETS
+    ]
+    return np.column_stack([base, *context, *neighbours])
+
+
+STACK_OFFSETS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
+STACK_RADII = (2, 5, 10)
+# Stage-1 features passed through to stage 2: the line's own shape and place.
+STACK_PASSTHROUGH = len(BASE_NAMES) + 6
+
+
+def find_best_run(gain: FloatArray) -> tuple[int, int]:
+    """Return the [start, end) range with the largest sum of ``gain`` ((0, 0) if none is > 0).
+
+    >>> find_best_run(np.array([-1.0, 2.0, -0.5, 2.0, -3.0]))
+    (1, 4)
+    """
+    prefix = np.concatenate(([0.0], np.cumsum(gain)))
+    # The best range ends at j where prefix[j] - min(prefix[:j]) is largest.
+    low = np.minimum.accumulate(prefix)
+    end = int(np.argmax(prefix - low))
+    if prefix[end] - low[end] <= 0:
+        return 0, 0
+    return int(np.argmin(prefix[: end + 1])), end
+
+
+def build_stack_features(probs: FloatArray, x: FloatArray) -> FloatArray:
+    """Return the stage-2 matrix: stage-1 probabilities around each line, plus its shape.
+
+    The best run of lines on Σ(p - 0.5) is the contiguity prior: body is mostly one region,
+    and a short line inside it (a subheading) is likelier body than the same line outside.
+
+    >>> build_stack_features(np.array([0.1, 0.9, 0.2]), np.zeros((3, 80))).shape[0]
+    3
+    """
+    n = probs.shape[0]
+    idx = np.arange(n, dtype=np.float64)
+    shifted = [shift_rows(probs, off) for off in STACK_OFFSETS]
+    windows = [window_mean(probs, r) for r in STACK_RADII]
+    start, end = find_best_run(probs - 0.5)
+    if end > start:
+        inside = ((idx >= start) & (idx < end)).astype(np.float64)
+        before = np.log1p(np.clip(start - idx, 0, None))
+        after = np.log1p(np.clip(idx - (end - 1), 0, None))
+        run_share = np.full(n, (end - start) / n)
+    else:
+        inside = np.zeros(n)
+        before = after = np.full(n, np.log1p(n))
+        run_share = np.zeros(n)
+    high = probs >= 0.5
+    context = [
+        inside,
+        before,
+        after,
+        run_share,
+        np.maximum.accumulate(probs),
+        np.maximum.accumulate(probs[::-1])[::-1],
+        np.full(n, probs.max() if n else 0.0),
+        np.log1p(distance_to(high, forward=False)),
+        np.log1p(distance_to(high, forward=True)),
+    ]
+    return np.column_stack([probs, *shifted, *windows, *context, x[:, :STACK_PASSTHROUGH]])

@@ -1,0 +1,136 @@
+"""Say which lines of a plain-text page scrape are article body, from the text alone.
+
+Two stages, both gradient-boosted trees trained by ``bench/train_lines.py`` and shipped as
+plain numbers in ``newsdesk/data/lines_model.json``:
+
+1. each line is scored from its own shape, its neighbours' shapes and its place relative
+   to the densest run of prose (:mod:`newsdesk.clean.line_features`);
+2. each line is scored again from the stage-1 probabilities around it, which is what lets
+   a short subheading inside the body survive and a lone long caption outside it go.
+
+Inference is numpy only: the model is loaded once, lazily, and no sklearn is needed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsdesk.clean.line_features import FEATURE_NAMES, build_features, build_stack_features
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+MODEL_FILE = "lines_model.json"
+
+
+@dataclass(frozen=True)
+class TreeEnsemble:
+    """A boosted tree ensemble as flat arrays: node i tests X[:, feature[i]] <= threshold[i].
+
+    Leaves point to themselves and hold their output in ``value``, so every row can take
+    exactly ``depth`` steps whatever leaf depth it reaches.
+    """
+
+    feature: IntArray
+    threshold: FloatArray
+    left: IntArray
+    right: IntArray
+    value: FloatArray
+    roots: IntArray
+    depth: int
+    baseline: float
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TreeEnsemble:
+        """Return the ensemble stored by ``bench/train_lines.py``."""
+        return cls(
+            feature=np.asarray(d["feature"], dtype=np.int64),
+            threshold=np.asarray(d["threshold"], dtype=np.float64),
+            left=np.asarray(d["left"], dtype=np.int64),
+            right=np.asarray(d["right"], dtype=np.int64),
+            value=np.asarray(d["value"], dtype=np.float64),
+            roots=np.asarray(d["roots"], dtype=np.int64),
+            depth=int(d["depth"]),
+            baseline=float(d["baseline"]),
+        )
+
+    def predict_proba(self, x: FloatArray) -> FloatArray:
+        """Return P(class 1) for each row of ``x`` (all trees walked at once)."""
+        n, width = x.shape
+        if n == 0:
+            return np.zeros(0)
+        flat_x = x.ravel()
+        row_base = (np.arange(n, dtype=np.int64) * width)[:, None]
+        node = np.broadcast_to(self.roots, (n, self.roots.size))
+        for _ in range(self.depth):
+            go_left = flat_x[row_base + self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        raw = self.baseline + self.value[node].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-raw))
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """The shipped line classifier: stop words, the two tree stages, the decision threshold."""
+
+    stop_words: frozenset[str]
+    line_stage: TreeEnsemble
+    stack_stage: TreeEnsemble
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> LineModel:
+        """Return the model from its JSON form, refusing one built for other features."""
+        if list(d["features"]) != list(FEATURE_NAMES):
+            raise ValueError(
+                f"{MODEL_FILE} was trained on other features; rerun bench/train_lines.py"
+            )
+        return cls(
+            stop_words=frozenset(d["stop_words"]),
+            line_stage=TreeEnsemble.from_dict(d["line_stage"]),
+            stack_stage=TreeEnsemble.from_dict(d["stack_stage"]),
+        )
+
+    def score(self, lines: Sequence[str]) -> FloatArray:
+        """Return the stage-2 body probability of each line of one page."""
+        if not lines:
+            return np.zeros(0)
+        x = build_features(lines, self.stop_words)
+        first = self.line_stage.predict_proba(x)
+        return self.stack_stage.predict_proba(build_stack_features(first, x))
+
+
+@cache
+def load_model() -> LineModel:
+    """Return the shipped line model, read from the package data once."""
+    text = resources.files("newsdesk").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return LineModel.from_dict(json.loads(text))
+
+
+def score_lines(lines: Sequence[str]) -> list[float]:
+    """Return P(body) for each line of ONE page (or one article segment of a page).
+
+    >>> scores = score_lines(["Home | News | Sport", "Sign in"])
+    >>> len(scores), all(0.0 <= s <= 1.0 for s in scores)
+    (2, True)
+    """
+    return [float(p) for p in load_model().score(lines)]
+
+
+def select_body(lines: Sequence[str], threshold: float = 0.5) -> list[bool]:
+    """Return, for each line of one page, whether it is article body.
+
+    The stage-2 scores already carry the sequence context (neighbour probabilities), so
+    the decision is the threshold on them.
+
+    >>> select_body(["Home", "Contact us", "Copyright 2024 Example Media"])
+    [False, False, False]
+    """
+    return [bool(p >= threshold) for p in load_model().score(lines)]
