@@ -14,6 +14,7 @@ full /YYYY/MM/DD/ date are compared with that day.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import random
 import re
@@ -146,17 +147,27 @@ def check_days(extracts: list[H.HtmlExtract], urls: list[str]) -> dict[str, Any]
         (x.published, m) for x, u in zip(extracts, urls, strict=True) if (m := URL_DAY.search(u))
     ]
     right = sum(1 for pub, m in rows if pub and pub[:10] == "-".join(m.groups()))
+    # A time stated in UTC can fall on the next or previous calendar day of the outlet's
+    # own (URL) date, so also count a one-day difference.
+    near = sum(
+        1 for pub, m in rows if pub and abs((_day(pub) - _day("-".join(m.groups()))).days) <= 1
+    )
     with_time = sum(1 for x in extracts if x.published and "T" in x.published)
     return {
         "label": "SILVER: URL-date pages only; the URL day is not a gold publication time",
         "pages_with_url_day": len(rows),
         "day_matches": right,
         "day_accuracy": round(right / len(rows), 4) if rows else None,
+        "day_within_one_accuracy": round(near / len(rows), 4) if rows else None,
         "no_date": sum(1 for pub, _ in rows if not pub),
         "published_found_all_pages": sum(1 for x in extracts if x.published),
         "published_with_time_and_offset": with_time,
         "updated_found": sum(1 for x in extracts if x.updated),
     }
+
+
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso[:10])
 
 
 def main(argv: Sequence[str]) -> int:
