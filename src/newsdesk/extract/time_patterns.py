@@ -403,3 +403,6 @@ DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,
 }  # fmt: skip
+
+# Languages dateparser tries on datelines our rules miss (each one adds load time).
+DATEPARSER_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru", "uk", "nl")

@@ -1047,12 +1047,45 @@ def resolve_time(expression: str, anchor: str | None) -> str | None:
     '2025-07-03'
     """
     found = extract_times(expression, anchor)
-    if not found:
-        return None
     day = next((t.value for t in found if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)), None)
     clock = next((t.value for t in found if re.search(r"T\d\d:\d\d$", t.value)), None)
+    if day is None and re.search(r"\d", expression) and not (clock and clock[:4].isdigit()):
+        # a dateline our English rules miss ("4 juillet 2025", "vor 3 Stunden")
+        parsed = parse_foreign_date(expression, anchor)
+        if parsed is not None and "T" not in parsed and clock:
+            return parsed + clock[clock.index("T") :]
+        if parsed is not None:
+            return parsed
+    if not found:
+        return None
     if day and clock and clock.startswith(("XXXX", day)) and not clock.startswith(day):
         return day + clock[clock.index("T") :]
     if clock and day and clock.startswith(day):
         return clock
     return max(found, key=lambda t: t.end - t.start).value
+
+
+def parse_foreign_date(expression: str, anchor: str | None) -> str | None:
+    """Return the day (or date-time) dateparser reads in a dateline, in the languages we meet.
+
+    Slow on its first call (dateparser loads its language data), so only
+    :func:`resolve_time` uses it, on one short expression at a time.
+
+    >>> parse_foreign_date("4 juillet 2025", None)
+    '2025-07-04'
+    """
+    from dateparser.date import DateDataParser  # lazy: loading it costs seconds
+
+    dct, clock = parse_anchor(anchor)
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if dct is not None:
+        base = dt.datetime.combine(dct, dt.time.fromisoformat(clock) if clock else dt.time())
+        settings["RELATIVE_BASE"] = base
+    parser = DateDataParser(languages=list(tp.DATEPARSER_LANGUAGES), settings=settings)
+    data = parser.get_date_data(expression)
+    when: dt.datetime | None = data.date_obj
+    if when is None or data.period not in ("day", "time"):
+        return None
+    if when.time() != dt.time():
+        return when.strftime("%Y-%m-%dT%H:%M")
+    return when.date().isoformat()
