@@ -75,7 +75,8 @@ CUE_VERBS: frozenset[str] = _words(
     agree agrees agreed disagree disagrees disagreed accuse accuses accused
     blast blasts blasted slam slams slammed praise praises praised criticize criticized
     criticise criticised testify testifies testified recount recounts recounted
-    """
+    shot fired snapped retorted opined interjected chimed offered sniped scoffed
+    quipped remarked explained wrote spoke speaks """
 )
 
 # Cue verbs strong enough to introduce reported speech without quotation marks.
@@ -215,3 +216,15 @@ TIME_WORDS: frozenset[str] = _words(
     morning afternoon evening night week weeks month months year years day days
     """
 )
+
+# Base forms that are more often nouns ("his home state", "The Washington Post"): no cue.
+NOUN_LIKE_CUES: frozenset[str] = _words(
+    """
+    state post report claim charge answer reply note tweet counter stress promise pledge
+    joke vow continue repeat caution muse relay hint signal blast slam praise call remark
+    comment statement comments statements reports posts tweets notes claims charges
+    """
+)
+
+# Words between a speaker and the cue that a left walk skips ("has in the past said").
+CUE_GAP_WORDS: frozenset[str] = _words("past first time the in on at last this since")

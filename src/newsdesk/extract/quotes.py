@@ -12,6 +12,7 @@ resolved by :func:`resolve_speakers` against the named mentions before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from typing import Any
 
 from newsdesk.extract.quote_patterns import (
     CUE_ADVERBS,
+    CUE_GAP_WORDS,
     CUE_VERBS,
     DETERMINERS,
     INDIRECT_CUES,
@@ -26,6 +28,7 @@ from newsdesk.extract.quote_patterns import (
     LEADING_CONJUNCTIONS,
     LEADING_PREPOSITIONS,
     NOT_SPEAKER,
+    NOUN_LIKE_CUES,
     PRONOUNS,
     SPEAKER_STOPS,
     TIME_WORDS,
@@ -144,7 +147,8 @@ def _speaker_left(text: str, lo: int, cue_start: int) -> _Span | None:
     said"), and so is an aside between commas ("Pence, who is running again, said").
     """
     toks = _drop_brackets(_tokens(text, lo, cue_start))
-    while toks and (_low(toks[-1][2]) in CUE_ADVERBS or _low(toks[-1][2]) in TIME_WORDS):
+    skip = CUE_ADVERBS | TIME_WORDS | CUE_GAP_WORDS
+    while toks and _low(toks[-1][2]) in skip:
         toks.pop()
     if len(toks) > 1 and toks[-1][2] == ",":
         toks.pop()
@@ -193,7 +197,12 @@ def _speaker_like(word: str) -> bool:
 
 
 def _find_cue(text: str, lo: int, hi: int, cues: frozenset[str]) -> list[tuple[int, int]]:
-    return [(a, b) for a, b, w in _tokens(text, lo, hi) if _low(w) in cues]
+    """Return cue words in ``text[lo:hi]``: lower case, not a noun-like base form."""
+    return [
+        (a, b)
+        for a, b, w in _tokens(text, lo, hi)
+        if _low(w) in cues and w[:1].islower() and _low(w) not in NOUN_LIKE_CUES
+    ]
 
 
 def _looks_like_cue(word: str, open_ended: bool) -> bool:
@@ -245,12 +254,24 @@ def _drop_brackets(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return out
 
 
+def _drop_asides(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return ``toks`` without asides between commas after the first word.
+
+    '"…," Cruz, who has proposed repealing it, said' reads as 'Cruz said'.
+    """
+    commas = [k for k, t in enumerate(toks) if t[2] == ","]
+    for first, second in itertools.pairwise(commas):
+        if first >= 1 and second - first <= 15:
+            return toks[:first] + toks[second + 1 :]
+    return toks
+
+
 def _attribute_after(text: str, lo: int, hi: int, open_ended: bool) -> _Attribution | None:
     """Return the attribution right after a quote: ', he said' or ', said Trump'.
 
     ``open_ended`` says the quote closed on a comma, "?" or "!", so a verb follows.
     """
-    words = [t for t in _drop_brackets(_tokens(text, lo, hi)) if t[2] != ","]
+    words = [t for t in _drop_asides(_drop_brackets(_tokens(text, lo, hi))) if t[2] != ","]
     if not words or not _WORD.fullmatch(words[0][2]):
         return None
     first = words[0]
@@ -361,7 +382,8 @@ def _attribute_after_quote(
         return None
     closing = text[q_end - 2 : q_end - 1]
     allowed = 8 if closing in {",", "?", "!", "—", "-"} else 4
-    return who if _words_in(text, who.cue.end, a_end) <= allowed else None
+    comma = text.find(",", who.cue.end, a_end)
+    return who if _words_in(text, who.cue.end, comma if comma > 0 else a_end) <= allowed else None
 
 
 def _lead_in(
