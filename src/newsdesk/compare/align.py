@@ -1,0 +1,72 @@
+"""Align sentences across a story's articles by meaning (TF-IDF over content words)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsdesk.compare.text import Unit, content_words
+
+
+def _analyze(text: str) -> list[str]:
+    words = content_words(text)
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def compute_similarity(texts: Sequence[str]) -> np.ndarray:
+    """Return the cosine similarity matrix of ``texts`` (TF-IDF of content words and pairs).
+
+    >>> s = compute_similarity(["Trump called Putin", "Putin called Trump", "Rain fell"])
+    >>> bool(s[0, 1] > 0.4), bool(s[0, 2] == 0)
+    (True, True)
+    """
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    vec = TfidfVectorizer(analyzer=_analyze, sublinear_tf=True)
+    try:
+        x = vec.fit_transform(texts)
+    except ValueError:  # no content word anywhere
+        return np.zeros((len(texts), len(texts)), dtype=np.float32)
+    return np.asarray((x @ x.T).toarray(), dtype=np.float32)
+
+
+def group_aligned(
+    units: Sequence[Unit],
+    sim: np.ndarray,
+    threshold: float,
+    keep: Sequence[int] | None = None,
+) -> list[list[int]]:
+    """Return groups of unit indices that state the same thing in different articles.
+
+    Complete-ish linkage: two groups merge when their best pair reaches ``threshold``,
+    every cross pair reaches half of it, and no article would appear twice (one sentence
+    per article per claim). A rewrite and its original merge like any two articles; origins
+    are counted later, per position. ``keep`` limits the units considered (default: all).
+    """
+    idx = list(range(len(units))) if keep is None else list(keep)
+    if not idx:
+        return []
+    sub = sim[np.ix_(idx, idx)]
+    arts = [units[i].article for i in idx]
+    rows, cols = np.nonzero(np.triu(sub, k=1) >= threshold)
+    order = np.argsort(-sub[rows, cols], kind="stable")
+    group = list(range(len(idx)))
+    members: dict[int, list[int]] = {g: [g] for g in group}
+    for k in order:
+        a, b = int(rows[k]), int(cols[k])
+        ga, gb = group[a], group[b]
+        if ga == gb or arts[a] == arts[b]:
+            continue
+        ma, mb = members[ga], members[gb]
+        if {arts[i] for i in ma} & {arts[i] for i in mb}:
+            continue
+        if float(sub[np.ix_(ma, mb)].min()) < threshold / 2:
+            continue
+        for i in mb:
+            group[i] = ga
+        ma.extend(mb)
+        del members[gb]
+    return [sorted(idx[i] for i in m) for m in members.values()]

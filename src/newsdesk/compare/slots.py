@@ -1,0 +1,184 @@
+"""Read the checkable slots of a sentence: dates, numbers, names, negation.
+
+Annotations (times, quantities, entities) are used when extraction filled them; otherwise a
+small rule-based fallback reads dates and numbers from the text itself, so compare still
+works on unannotated articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsdesk.compare.text import Unit, tokenize
+from newsdesk.compare.words import MONTHS, NEGATIONS, NUMBER_WORDS, OPINION_WORDS, WEEKDAYS
+from newsdesk.model import Article
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
+)
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b(?:,?\s+(\d{{4}}))?", re.I
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+# A time mention dates an event only when it names a day ("Thursday", "July 3", "that
+# day"); "overnight" or "this week" resolve to a day too but do not say which event.
+_NAMES_DAY = re.compile(r"\d|\bday\b|today|yesterday|tomorrow|" + "|".join(WEEKDAYS), re.I)
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me|[Yy]ou|[Yy]our)\b")
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+
+
+@dataclass(frozen=True)
+class Slots:
+    """What a sentence states that can be checked against another outlet."""
+
+    dates: tuple[str, ...] = ()  # ISO days
+    numbers: tuple[str, ...] = ()  # plain numbers, with unit when known ("8 people")
+    names: tuple[str, ...] = ()  # canonical names
+    negated: bool = False
+
+
+def _anchor_day(article: Article) -> dt.date | None:
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _fallback_dates(text: str, anchor: dt.date | None) -> list[str]:
+    out: list[str] = []
+    year = anchor.year if anchor else None
+    for m in _MONTH_DAY.finditer(text):
+        y = int(m.group(3)) if m.group(3) else year
+        if y is not None:
+            out.append(f"{y:04d}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
+    for m in _DAY_MONTH.finditer(text):
+        y = int(m.group(3)) if m.group(3) else year
+        if y is not None:
+            out.append(f"{y:04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}")
+    if anchor is not None and not out:
+        for m in _WEEKDAY.finditer(text):
+            # News reports a named weekday as the most recent one on or before publication.
+            back = (anchor.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+            out.append((anchor - dt.timedelta(days=back)).isoformat())
+    return out
+
+
+def _fallback_numbers(text: str) -> list[str]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        word = m.group().lower().replace(",", "")
+        value = NUMBER_WORDS.get(word)
+        if value is None:
+            try:
+                number = float(word)
+            except ValueError:
+                continue
+            if 1900 <= number <= 2100 and "." not in word:  # a year, not a count
+                continue
+            out.append(format_number(number))
+        else:
+            out.append(str(value))
+    return out
+
+
+def format_number(value: float) -> str:
+    """Return ``value`` as a plain number string.
+
+    >>> format_number(8.0), format_number(66.9)
+    ('8', '66.9')
+    """
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _in(start: int, end: int, unit: Unit) -> bool:
+    return unit.start <= start and end <= unit.end
+
+
+def read_slots(unit: Unit, article: Article) -> Slots:
+    """Return the dates, numbers, names and negation that ``unit`` states.
+
+    >>> from newsdesk.model import Source
+    >>> a = Article(id="a", source=Source("p", 0, 1), text="The call was on July 3, not later.",
+    ...             published="2025-07-04")
+    >>> u = Unit(0, 0, 0, len(a.text), a.text)
+    >>> s = read_slots(u, a)
+    >>> s.dates, s.negated
+    (('2025-07-03',), True)
+    """
+    ann = article.annotations
+    text = unit.text
+    negated = any(t in NEGATIONS or t.endswith("n't") for t in tokenize(text))
+    if ann is None:
+        dates = _fallback_dates(text, _anchor_day(article))
+        numbers = _fallback_numbers(text)
+        names = [m.group() for m in _NAME.finditer(text)]
+    else:
+        dates = []
+        for t in ann.times:
+            m = _DAY.match(t.value)
+            said = article.text[t.start : t.end]
+            if (
+                m
+                and t.type in ("DATE", "TIME")
+                and _in(t.start, t.end, unit)
+                and _NAMES_DAY.search(said)
+            ):
+                dates.append(m.group(1))
+        numbers = []
+        for q in ann.quantities:
+            if _in(q.start, q.end, unit):
+                numbers.append(format_number(q.value) + (f" {q.unit}" if q.unit else ""))
+        names = [
+            e.canonical
+            for e in ann.entities
+            if e.label in NAME_LABELS and _in(e.start, e.end, unit)
+        ]
+    return Slots(
+        tuple(dict.fromkeys(dates)),
+        tuple(dict.fromkeys(numbers)),
+        tuple(dict.fromkeys(names)),
+        negated,
+    )
+
+
+def share_quoted(text: str) -> float:
+    """Return the share of ``text`` inside quotation marks.
+
+    >>> round(share_quoted('He said "we are done here today".'), 2)
+    0.73
+    """
+    inside = sum(len(m.group()) for m in _QUOTED.finditer(text))
+    return inside / max(1, len(text))
+
+
+def is_checkable(unit: Unit, slots: Slots) -> bool:
+    """Return whether ``unit`` states a checkable event (time, place, count or named actor).
+
+    Opinion, analysis, questions and sentences that are mostly a direct quote are not
+    claims (quotes are compared as quotes).
+
+    >>> is_checkable(Unit(0, 0, 0, 10, "Russia launched 50 drones at Kyiv on Friday."),
+    ...              Slots(dates=("2025-07-04",), names=("Russia", "Kyiv")))
+    True
+    """
+    text = unit.text
+    words = tokenize(text)
+    if not 6 <= len(words) <= 70 or text.rstrip().endswith("?"):
+        return False
+    if text.rstrip().endswith(("...", "…")) or any(w in OPINION_WORDS for w in words):
+        return False
+    # Quoted speech is compared as quotes; a sentence cut inside a quote shows as an odd
+    # number of marks or as first-person words.
+    if share_quoted(text) > 0.5 or len(_QUOTE_MARK.findall(text)) % 2 or _FIRST_PERSON.search(text):
+        return False
+    return bool(slots.dates or slots.numbers or slots.names)
