@@ -12,10 +12,13 @@ from pathlib import Path
 import httpx
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdesk.export import contract_schema
 from newsdesk.settings import DEFAULT
-from newsdesk.web.app import create_app, is_loopback
+from newsdesk.web.app import create_app, ensure_token, is_loopback
+from newsdesk.web.views import Span, split_segments
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest_web import HOSTILE_STORY, HOSTILE_TEXT, find_active_content, live_server, make_db
@@ -248,6 +251,25 @@ def test_hostile_text_keeps_every_character(client: httpx.Client) -> None:
     ]
     assert html.unescape(re.sub(r"<[^>]+>", "", body)) == HOSTILE_TEXT
     assert 'href="javascript:' not in page and "(not a web link)" in page
+
+
+@given(
+    text=st.text(max_size=60),
+    spans=st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=8),
+    mark=st.none() | st.tuples(st.integers(0, 60), st.integers(0, 60)),
+)
+def test_split_segments_keeps_the_text_whatever_the_spans(
+    text: str, spans: list[tuple[int, int]], mark: tuple[int, int] | None
+) -> None:
+    segments = split_segments(text, [Span(a, b, "x") for a, b in spans], mark)
+    assert "".join(s.text for s in segments) == text
+    assert all(s.text for s in segments)
+
+
+def test_a_public_host_gets_a_token() -> None:
+    assert ensure_token("127.0.0.1", None) is None
+    assert ensure_token("0.0.0.0", None) not in (None, "")
+    assert ensure_token("0.0.0.0", "mine") == "mine"
 
 
 def test_loopback_hosts_are_told_apart() -> None:

@@ -112,6 +112,18 @@ def test_seed_story_opens_with_its_articles_and_disputed_claim(
     shot(page, "seed-story-cite")
 
 
+def test_seed_article_shows_what_cleaning_removed(page: Page, server: LiveServer) -> None:
+    page.goto(server.url + "/search?q=Putin")
+    page.locator(".hits li h2 a").first.click()
+    expect(page.locator(".article .text")).to_contain_text("Putin")
+    removed = page.locator("details.removed")
+    expect(removed.locator("pre").first).to_be_hidden()  # collapsed until asked
+    removed.locator("summary").click()
+    expect(removed.locator("pre").first).to_be_visible()
+    expect(page.locator("dl.source")).to_contain_text("shared/seeds/")
+    shot(page, "seed-article-removed")
+
+
 def test_disputed_claim_sits_side_by_side_and_a_citation_shows_its_words(
     page: Page, server: LiveServer
 ) -> None:
@@ -178,6 +190,36 @@ def test_upload_a_file_and_find_it(page: Page, server: LiveServer, tmp_path: Pat
     shot(page, "upload")
     page.goto(server.url + "/search?q=Lindqvist+ferry")
     expect(page.locator(".hits li").first).to_contain_text("Lindqvist")
+
+
+def test_an_uploaded_hostile_page_stays_inert(
+    page: Page, server: LiveServer, tmp_path: Path
+) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "Quarry owners at Castelmoor <script>window.__pwned='upload'</script> agreed on Monday to close "
+        "the northern pit by the end of the year.\n\n"
+        "Residents <img src=x onerror=\"window.__pwned='upload-img'\"> had complained about dust and "
+        "noise for a decade, and the council said it would monitor the site until it closes.\n\n"
+        'A <a href="javascript:window.__pwned=1">spokesman</a> said forty workers would move to the '
+        "southern pit, which stays open, and none would lose their jobs.\n",
+        encoding="utf-8",
+    )
+    page.goto(server.url + "/upload")
+    page.locator("input[type=file]").set_input_files(str(hostile))
+    page.get_by_role("button", name="Upload", exact=True).click()
+    expect(page.locator("#upload-results li")).to_have_count(1, timeout=60_000)
+    page.goto(server.url + "/search?q=Castelmoor+quarry")
+    page.locator(".hits li h2 a").first.click()
+    expect(page.locator(".article .text")).to_contain_text("Castelmoor")
+    article_url = page.url
+    page.get_by_role("link", name="Story", exact=True).click()
+    expect(page.locator("section#articles")).to_be_visible()
+    for url in (article_url, page.url, server.url + "/"):
+        page.goto(url)
+        assert page.evaluate("() => window.__pwned") is None, url
+        assert page.locator("script:not([src='/static/app.js'])").count() == 0, url
+    assert page.dialogs == []  # type: ignore[attr-defined]
 
 
 def test_hostile_pages_stay_inert(page: Page, server: LiveServer) -> None:

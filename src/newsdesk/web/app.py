@@ -184,6 +184,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def ensure_token(host: str, token: str | None) -> str | None:
+    """Return the write token to use: ``token``, or a new one when ``host`` is not loopback.
+
+    >>> ensure_token("127.0.0.1", None) is None, ensure_token("0.0.0.0", "t"), len(ensure_token("0.0.0.0", None))
+    (True, 't', 32)
+    """
+    if token or is_loopback(host):
+        return token or None
+    return secrets.token_urlsafe(24)
+
+
 def serve(
     db_path: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None
 ) -> None:
@@ -192,10 +203,10 @@ def serve(
 
     from newsdesk.store import Store
 
-    if not is_loopback(host) and not token:
-        token = secrets.token_urlsafe(24)
+    chosen = ensure_token(host, token)
+    if chosen and chosen != token:
         print(
-            f"newsdesk: {host} is reachable from other machines; uploads need this token: {token}"
+            f"newsdesk: {host} is reachable from other machines; uploads need this token: {chosen}"
         )
     Store(db_path).close()  # create an empty database so the upload page can fill it
-    uvicorn.run(create_app(db_path, token=token), host=host, port=port)
+    uvicorn.run(create_app(db_path, token=chosen), host=host, port=port)
