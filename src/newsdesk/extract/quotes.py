@@ -12,50 +12,34 @@ resolved by :func:`resolve_speakers` against the named mentions before it.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from newsdesk.extract.quote_patterns import (
-    CUE_ADVERBS,
-    CUE_GAP_WORDS,
-    CUE_VERBS,
-    DETERMINERS,
-    INDIRECT_CUES,
-    INVERTED_LOWER,
-    LEADING_CONJUNCTIONS,
-    LEADING_PREPOSITIONS,
-    NOT_SPEAKER,
-    NOUN_LIKE_CUES,
-    PRONOUNS,
-    SPEAKER_STOPS,
-    TIME_WORDS,
+from newsdesk.extract.attribution import (
+    ACCORDING,
+    WORD,
+    Attribution,
+    Span,
+    attribute_after,
+    attribute_before,
+    find_cue,
+    speaker_left,
+    speaker_right,
+    subject_of,
+    tokens,
+    words_in,
 )
+from newsdesk.extract.quote_patterns import INDIRECT_CUES
 from newsdesk.extract.sentences import split_sentences
 from newsdesk.model import QuoteMention
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Two apostrophes stand for a double mark in some wire copy (''like this'').
 _QUOTE_MARK = re.compile(r"''|[\"“”«»‘’']")
-_TOKEN = re.compile(r"\w+(?:[’'&.-]\w+)*(?:(?<=s)[’'](?!\w)|\.)?|[^\w\s]")
-_WORD = re.compile(r"\w+(?:[’'&.-]\w+)*(?:(?<=s)[’'](?!\w)|\.)?")
-_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
-_MIN_STANDALONE_WORDS = 4
-_MIN_INDIRECT_WORDS = 4
-
-
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _Attribution:
-    speaker: _Span
-    cue: _Span
+_MIN_STANDALONEWORDS = 4
+_MIN_INDIRECTWORDS = 4
 
 
 def _is_word_char(ch: str) -> bool:
@@ -115,209 +99,6 @@ def find_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Return (start, end, word) tokens; a final period stays on the word ("Mr.")."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-
-
-def _low(word: str) -> str:
-    return word.lower().rstrip(".")
-
-
-def _walk_left(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Return the tokens of the phrase ending ``toks``, nearest first, up to a boundary."""
-    picked: list[tuple[int, int, str]] = []
-    for tok in reversed(toks):
-        word = tok[2]
-        low = _low(word)
-        if not _WORD.fullmatch(word) or low in SPEAKER_STOPS or len(picked) >= 7:
-            break
-        picked.append(tok)
-        if low in PRONOUNS:
-            break
-    while picked and _low(picked[0][2]) in NOT_SPEAKER:
-        picked.pop(0)
-    return picked
-
-
-def _speaker_left(text: str, lo: int, cue_start: int) -> _Span | None:
-    """Return the speaker phrase ending just before a cue, walking left to a boundary.
-
-    Adverbs and times between speaker and cue are skipped ("Trump, however, on Monday
-    said"), and so is an aside between commas ("Pence, who is running again, said").
-    """
-    toks = _drop_brackets(_tokens(text, lo, cue_start))
-    skip = CUE_ADVERBS | TIME_WORDS | CUE_GAP_WORDS
-    while toks and _low(toks[-1][2]) in skip:
-        toks.pop()
-    if len(toks) > 1 and toks[-1][2] == ",":
-        toks.pop()
-        commas = [k for k, t in enumerate(toks) if t[2] == ","]
-        if commas and len(toks) - commas[-1] <= 12:
-            head = toks[: commas[-1]]
-            while head and _low(head[-1][2]) in CUE_ADVERBS:
-                head.pop()
-            picked = _walk_left(head)
-            if picked and any(_speaker_like(t[2]) for t in picked):
-                return _Span(picked[-1][0], picked[0][1])
-    picked = _walk_left(toks)
-    if not picked:
-        return None
-    return _Span(picked[-1][0], picked[0][1])
-
-
-def _speaker_right(text: str, cue_end: int, hi: int) -> _Span | None:
-    """Return the speaker phrase after an inverted cue ("said Trump", "said the aide")."""
-    picked: list[tuple[int, int, str]] = []
-    for tok in _tokens(text, cue_end, hi):
-        word = tok[2]
-        low = _low(word)
-        if word in "/-" and picked:
-            continue  # "9/11 widow Terry Strada"
-        if not _WORD.fullmatch(word) or len(picked) >= 8:
-            break
-        if picked and low in SPEAKER_STOPS and low not in {"of", "for"}:
-            break
-        if not picked and low in SPEAKER_STOPS:
-            return None
-        picked.append(tok)
-        if low in PRONOUNS:
-            break
-    while picked and picked[-1][2].lower().rstrip(".") in NOT_SPEAKER:
-        picked.pop()
-    if not picked or not any(_speaker_like(w) for _, _, w in picked):
-        return None
-    return _Span(picked[0][0], picked[-1][1])
-
-
-def _speaker_like(word: str) -> bool:
-    """Return whether ``word`` can name a speaker: a name, a pronoun or a role word."""
-    low = _low(word)
-    return word[:1].isupper() or word[:1].isdigit() or low in INVERTED_LOWER or low in PRONOUNS
-
-
-def _find_cue(text: str, lo: int, hi: int, cues: frozenset[str]) -> list[tuple[int, int]]:
-    """Return cue words in ``text[lo:hi]``: lower case, not a noun-like base form."""
-    return [
-        (a, b)
-        for a, b, w in _tokens(text, lo, hi)
-        if _low(w) in cues and w[:1].islower() and _low(w) not in NOUN_LIKE_CUES
-    ]
-
-
-def _looks_like_cue(word: str, open_ended: bool) -> bool:
-    """Return whether ``word`` reads as a reporting verb ("said", or "retorted" after ',”')."""
-    low = _low(word)
-    if low in CUE_VERBS:
-        return True
-    return open_ended and word.islower() and (low.endswith("ed") or low.endswith("s"))
-
-
-def _subject_of(text: str, lo: int, hi: int) -> _Span | None:
-    """Return the subject phrase opening a clause, after a leading "In May, " phrase."""
-    toks = _drop_brackets(_tokens(text, lo, hi))
-    while toks and _low(toks[0][2]) in LEADING_CONJUNCTIONS:
-        toks = toks[1:]
-    if toks and _low(toks[0][2]) in LEADING_PREPOSITIONS:
-        commas = [k for k, t in enumerate(toks) if t[2] == ","]
-        if not commas:
-            return None
-        toks = toks[commas[0] + 1 :]
-    picked: list[tuple[int, int, str]] = []
-    for tok in toks:
-        word = tok[2]
-        if not _WORD.fullmatch(word) or len(picked) >= 8:
-            break
-        if not (_speaker_like(word) or _low(word) in DETERMINERS):
-            break
-        picked.append(tok)
-        if _low(word) in PRONOUNS:
-            break
-    while picked and _low(picked[-1][2]) in NOT_SPEAKER:
-        picked.pop()
-    if not picked:
-        return None
-    return _Span(picked[0][0], picked[-1][1])
-
-
-def _drop_brackets(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Return ``toks`` without bracketed asides ("Rep. Gwen Moore (D-Wis.) said")."""
-    out: list[tuple[int, int, str]] = []
-    depth = 0
-    for tok in toks:
-        if tok[2] in "([":
-            depth += 1
-        elif tok[2] in ")]" and depth:
-            depth -= 1
-        elif not depth:
-            out.append(tok)
-    return out
-
-
-def _drop_asides(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Return ``toks`` without asides between commas after the first word.
-
-    '"…," Cruz, who has proposed repealing it, said' reads as 'Cruz said'.
-    """
-    commas = [k for k, t in enumerate(toks) if t[2] == ","]
-    for first, second in itertools.pairwise(commas):
-        if first >= 1 and second - first <= 15:
-            return toks[:first] + toks[second + 1 :]
-    return toks
-
-
-def _attribute_after(text: str, lo: int, hi: int, open_ended: bool) -> _Attribution | None:
-    """Return the attribution right after a quote: ', he said' or ', said Trump'.
-
-    ``open_ended`` says the quote closed on a comma, "?" or "!", so a verb follows.
-    """
-    words = [t for t in _drop_asides(_drop_brackets(_tokens(text, lo, hi))) if t[2] != ","]
-    if not words or not _WORD.fullmatch(words[0][2]):
-        return None
-    first = words[0]
-    if _low(first[2]) in CUE_VERBS:
-        speaker = _speaker_right(text, first[1], hi)
-        return None if speaker is None else _Attribution(speaker, _Span(first[0], first[1]))
-    if not (_speaker_like(first[2]) or _low(first[2]) in DETERMINERS):
-        return None
-    for k, (a, b, w) in enumerate(words[:10]):
-        if not _WORD.fullmatch(w):
-            return None
-        if k and _looks_like_cue(w, open_ended):
-            speaker = _speaker_left(text, lo, a)
-            return None if speaker is None else _Attribution(speaker, _Span(a, b))
-        if _low(w) in SPEAKER_STOPS and _low(w) not in {"of", "for", "at", "from"}:
-            return None
-    return None
-
-
-def _attribute_before(text: str, lo: int, hi: int) -> _Attribution | None:
-    """Return the attribution before a quote in its sentence: 'Trump told reporters: "…'."""
-    cues = _find_cue(text, lo, hi, CUE_VERBS)
-    for a, b in reversed(cues):
-        if text[a:b].lower().endswith("ing"):
-            # "…, saying, “…”": the speaker is the subject of the clause
-            speaker = _subject_of(text, lo, a)
-        else:
-            speaker = _speaker_left(text, lo, a)
-        if speaker is not None:
-            return _Attribution(speaker, _Span(a, b))
-    gap = text[lo:hi].rstrip()
-    if gap.endswith(":"):
-        # "President Trump on call with Putin: “…”", a transcript or a post's lead-in
-        speaker = _subject_of(text, lo, lo + len(gap) - 1)
-        if speaker is not None:
-            colon = lo + len(gap) - 1
-            return _Attribution(speaker, _Span(colon, colon + 1))
-    found = list(_ACCORDING.finditer(text, lo, hi))
-    if found:
-        m = found[-1]
-        speaker = _speaker_right(text, m.end(), hi)
-        if speaker is not None:
-            return _Attribution(speaker, _Span(m.start(), m.end()))
-    return None
-
-
 def _sentence_bounds(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     for a, b in sentences:
         if a <= pos < b:
@@ -332,7 +113,7 @@ def _next_char(text: str, pos: int, end: int) -> int:
 
 
 def _mention(
-    start: int, end: int, direct: bool, who: _Attribution | None, text: str
+    start: int, end: int, direct: bool, who: Attribution | None, text: str
 ) -> QuoteMention:
     if who is None:
         return QuoteMention(start, end, direct)
@@ -353,10 +134,6 @@ def _mention(
     )
 
 
-def _words_in(text: str, a: int, b: int) -> int:
-    return len(_WORD.findall(text, a, b))
-
-
 def _attribute_after_quote(
     text: str,
     sentences: Sequence[tuple[int, int]],
@@ -364,49 +141,49 @@ def _attribute_after_quote(
     q_end: int,
     next_start: int,
     p_end: int,
-) -> _Attribution | None:
+) -> Attribution | None:
     """Return the attribution after a quote, in its sentence or a short next one.
 
     '"…?" Freddy Ortega said.' puts the cue in the next sentence; '"…." He said that …'
     does not attribute the quote, so a next-sentence cue must end its sentence soon.
     """
     _, s_end = _sentence_bounds(sentences, max(q_start, q_end - 1))
-    who = _attribute_after(text, q_end, min(next_start, max(s_end, q_end)), True)
+    who = attribute_after(text, q_end, min(next_start, max(s_end, q_end)), True)
     if who is not None or s_end > q_end + 1:
         return who
     _, a_end = _sentence_bounds(sentences, _next_char(text, q_end, p_end))
     if a_end <= s_end:
         return None
-    who = _attribute_after(text, q_end, min(next_start, a_end), True)
+    who = attribute_after(text, q_end, min(next_start, a_end), True)
     if who is None:
         return None
     closing = text[q_end - 2 : q_end - 1]
     allowed = 8 if closing in {",", "?", "!", "—", "-"} else 4
     comma = text.find(",", who.cue.end, a_end)
-    return who if _words_in(text, who.cue.end, comma if comma > 0 else a_end) <= allowed else None
+    return who if words_in(text, who.cue.end, comma if comma > 0 else a_end) <= allowed else None
 
 
 def _lead_in(
     text: str, sentences: Sequence[tuple[int, int]], p_start: int, p_end: int
-) -> _Attribution | None:
+) -> Attribution | None:
     """Return the attribution a paragraph ending in a colon makes for the next one."""
     body = text[p_start:p_end].rstrip()
     if not body.endswith(":"):
         return None
     colon = p_start + len(body) - 1
     s_start, _ = _sentence_bounds(sentences, colon)
-    who = _attribute_before(text, max(s_start, p_start), colon + 1)
+    who = attribute_before(text, max(s_start, p_start), colon + 1)
     if who is not None:
         return who
-    subject = _subject_of(text, max(s_start, p_start), colon)
-    return None if subject is None else _Attribution(subject, _Span(colon, colon + 1))
+    subject = subject_of(text, max(s_start, p_start), colon)
+    return None if subject is None else Attribution(subject, Span(colon, colon + 1))
 
 
 def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[QuoteMention]:
     """Return the direct quotes of ``text`` with their attributions."""
     out: list[QuoteMention] = []
-    last: _Attribution | None = None
-    lead_in: _Attribution | None = None
+    last: Attribution | None = None
+    lead_in: Attribution | None = None
     for para in _PARAGRAPH.finditer(text):
         p_start, p_end = para.span()
         spans = find_quote_spans(text, p_start, p_end)
@@ -421,8 +198,8 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
             prev_end = spans[i - 1][1] if i else p_start
             next_start = spans[i + 1][0] if i + 1 < len(spans) else p_end
             lead = max(prev_end, s_start)
-            mid_sentence = _words_in(text, lead, q_start) > 0
-            who = _attribute_before(text, lead, q_start) if mid_sentence else None
+            mid_sentence = words_in(text, lead, q_start) > 0
+            who = attribute_before(text, lead, q_start) if mid_sentence else None
             end = q_end
             if who is None:
                 who = _attribute_after_quote(text, sentences, q_start, q_end, next_start, p_end)
@@ -437,7 +214,7 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
             standalone = (
                 who is None
                 and not text[max(prev_end, s_start) : q_start].strip()
-                and _words_in(text, q_start, q_end) >= _MIN_STANDALONE_WORDS
+                and words_in(text, q_start, q_end) >= _MIN_STANDALONEWORDS
             )
             if who is not None:
                 out.append(_mention(q_start, end, True, who, text))
@@ -480,36 +257,36 @@ def extract_indirect(
 
 def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
     """Return the reported speech of one sentence, if it has one."""
-    m = _ACCORDING.search(text, lo, hi)
+    m = ACCORDING.search(text, lo, hi)
     if m is not None:
-        speaker = _speaker_right(text, m.end(), hi)
+        speaker = speaker_right(text, m.end(), hi)
         if speaker is not None:
             comma = text.find(",", speaker.end, hi)
             if m.start() - lo > 10:  # "…, according to X."
                 return _mention(
-                    lo, m.start(), False, _Attribution(speaker, _Span(m.start(), m.end())), text
+                    lo, m.start(), False, Attribution(speaker, Span(m.start(), m.end())), text
                 )
-            if comma > 0 and _words_in(text, comma, hi) >= _MIN_INDIRECT_WORDS:
+            if comma > 0 and words_in(text, comma, hi) >= _MIN_INDIRECTWORDS:
                 return _mention(
-                    comma + 1, hi, False, _Attribution(speaker, _Span(m.start(), m.end())), text
+                    comma + 1, hi, False, Attribution(speaker, Span(m.start(), m.end())), text
                 )
-    for a, b in _find_cue(text, lo, hi, INDIRECT_CUES):
+    for a, b in find_cue(text, lo, hi, INDIRECT_CUES):
         before = text[lo:a].rstrip()
         comma = before.rfind(",")
-        if comma > 0 and _words_in(text, lo, lo + comma) >= _MIN_INDIRECT_WORDS:
+        if comma > 0 and words_in(text, lo, lo + comma) >= _MIN_INDIRECTWORDS:
             # "…, sources said." or "…, said the aide."
-            tail_words = _words_in(text, lo + comma, a)
-            if tail_words <= 6 and _words_in(text, b, hi) <= 6:
-                speaker = _speaker_left(text, lo + comma + 1, a) or _speaker_right(text, b, hi)
+            tail_words = words_in(text, lo + comma, a)
+            if tail_words <= 6 and words_in(text, b, hi) <= 6:
+                speaker = speaker_left(text, lo + comma + 1, a) or speaker_right(text, b, hi)
                 if speaker is not None:
-                    return _mention(lo, lo + comma, False, _Attribution(speaker, _Span(a, b)), text)
-        speaker = _speaker_left(text, lo, a)
+                    return _mention(lo, lo + comma, False, Attribution(speaker, Span(a, b)), text)
+        speaker = speaker_left(text, lo, a)
         if speaker is None:
             continue
         start = b
-        rest = _tokens(text, b, hi)
+        rest = tokens(text, b, hi)
         that = [k for k, t in enumerate(rest[:7]) if t[2].lower() == "that"]
-        if that and all(_WORD.fullmatch(t[2]) for t in rest[: that[0]]):
+        if that and all(WORD.fullmatch(t[2]) for t in rest[: that[0]]):
             # "told Trump that …": the content starts after "that"
             start = rest[that[0]][1]
             rest = rest[that[0] + 1 :]
@@ -527,9 +304,9 @@ def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
         if rest and rest[0][2] in {",", ":"}:
             start = rest[0][1]
             rest = rest[1:]
-        if _words_in(text, start, hi) < _MIN_INDIRECT_WORDS:
+        if words_in(text, start, hi) < _MIN_INDIRECTWORDS:
             continue
-        return _mention(start, hi, False, _Attribution(speaker, _Span(a, b)), text)
+        return _mention(start, hi, False, Attribution(speaker, Span(a, b)), text)
     return None
 
 
