@@ -23,7 +23,7 @@ _STRONG_FUTURE = re.compile(tp.STRONG_FUTURE_CUES, re.I)
 _PAST = re.compile(tp.PAST_CUES, re.I)
 _WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
 _PAST_PLAN = re.compile(tp.PAST_PLAN_CUES, re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?(?: 1/2)?")
+_SPACE = re.compile(r"\s")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CLOCK = re.compile(r"(?i)(\d{1,2})(?:[:.](\d\d))?\s?(a\.?m\.?|p\.?m\.?)?|noon|midnight|midday")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -322,7 +322,7 @@ def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _next_space(text: str, i: int) -> int:
-    m = re.compile(r"\s").search(text, i)
+    m = _SPACE.search(text, i)
     return m.start() if m else len(text)
 
 
@@ -762,15 +762,9 @@ def _handle_quarter(m: re.Match[str], ctx: _Context) -> Value | None:
     if named is not None:  # "the 1988 period": that year's matching quarter
         base = base.replace(year=named, day=1)
     if re.search(r"year-(?:ago|earlier)|comparable|same", low):
-        gran = (
-            "quarter"
-            if ctx.focus is None
-            or ctx.focus[1] == "quarter"
-            or (noun != "period" and "quarter" in low)
-            else ctx.focus[1]
-        )
+        gran = "quarter"
         if ctx.focus and ctx.focus[1] in ("year", "month", "half") and "quarter" not in low:
-            base, gran = ctx.focus
+            base, gran = ctx.focus  # "year-earlier" after a year or month compares those
         return format_date(shift_date(base, -1, "year"), gran), "DATE"
     return format_date(base, "quarter"), "DATE"
 
