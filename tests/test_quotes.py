@@ -146,3 +146,19 @@ def test_seed_mr_trump_with_and_without_period(story: list[Article]) -> None:
         assert q.speaker_start is not None
         assert a.text[q.speaker_start : q.speaker_end] in {"Mr. Trump", "Mr Trump", "Trump"}
         assert q.speaker == "Donald Trump"
+
+
+def test_seed_times_resolve_against_each_articles_publication(story: list[Article]) -> None:
+    # annotate_article hands the publication time to extract_times: "Thursday" in an
+    # article of Friday 4 July is 3 July; "earlier that day" follows the day named before
+    found: dict[str, set[str]] = {}
+    for a in story:
+        assert a.annotations is not None
+        for t in a.annotations.times:
+            mention = a.text[t.start : t.end]
+            if mention in {"Thursday", "earlier that day"} and (a.published or "").startswith(
+                "2025-07-04"
+            ):
+                found.setdefault(mention, set()).add(t.value)
+    assert found["Thursday"] == {"2025-07-03"}
+    assert found["earlier that day"] == {"2025-07-04"}
