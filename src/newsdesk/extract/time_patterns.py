@@ -272,7 +272,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "hyphen_duration",
-        rf"(?i:\b(?:{_WORDNUM}|\d+(?:\.\d+)?|several|multi|half)-{_UNIT_SG}s?(?:-(?:old|long))?)\b|(?i:decades|years|months|weeks|centuries)-long\b",
+        rf"(?i:\b(?:{_WORDNUM}|\d+(?:\.\d+)?|several|multi|half)-{_UNIT_SG}s?(?:-(?:old|long))?)\b|(?i:decades|years|months|weeks|centuries|day|week|month|year|hour)-long\b",
     ),
     (
         "vague_plural",
@@ -288,7 +288,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "holiday",
-        r"(?i:(?:(?:last|next|this) )?(?:christmas(?: day| eve)?|new year's (?:day|eve)|independence day|halloween|valentine's day|boxing day|bastille day|thanksgiving(?: day)?|easter(?: sunday| monday| week)?|veterans day|armistice day))\b",
+        r"(?i:(?:(?:last|next|this) )?(?:christmas(?: day| eve)?|new year's (?:day|eve)|independence day|halloween|valentine's day|boxing day|bastille day|thanksgiving(?: day)?|easter(?: sunday| monday| week)?|veterans day|armistice day|election day))\b(?:,? (?:1[6-9]|20)\d\d\b)?",
     ),
     (
         "ref",
@@ -305,7 +305,7 @@ WEAK_PAST_CUES = r"\b[a-z]{3,}ed\b"
 MONTH_LEAD_WORDS: frozenset[str] = frozenset(
     {"in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "late",
      "mid", "through", "during", "from", "before", "after", "to", "end", "and", "or",
-     "between", "on", "that", "each", "every"}
+     "between", "on", "that", "each", "every", "the", "a"}
 )  # fmt: skip
 
 # Words stripped from the front of a span: TIMEX3 spans leave the preposition out.
@@ -358,7 +358,7 @@ TRIGGERS: dict[str, str] = {
     "set": "daily weekly monthly annually yearly quarterly hourly nightly biweekly "
     "semiannually every each per once twice times",
     "holiday": "christmas new independence halloween valentine boxing bastille thanksgiving "
-    "easter veterans armistice may",
+    "easter veterans armistice election may",
     "spelled_year": "nineteen twenty two",
     "year_end": "year end",
     "period_code": "q1 q2 q3 q4 h1 h2 fy",

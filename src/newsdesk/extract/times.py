@@ -850,8 +850,11 @@ def _handle_hyphen_duration(m: re.Match[str], ctx: _Context) -> Value | None:
         return None  # ages ("a 6-year-old boy") describe people, not times in the story
     if ctx.text.startswith(" of", m.end()):
         return None  # "three-quarters of its food" is a fraction
-    if low.split("-")[0] in ("decades", "years", "months", "weeks", "centuries"):
-        return format_duration(None, _unit_of(low.split("-")[0])), "DURATION"
+    head_word = low.split("-")[0]
+    if head_word in ("decades", "years", "months", "weeks", "centuries"):
+        return format_duration(None, _unit_of(head_word)), "DURATION"
+    if head_word in tp.UNITS:  # "a day-long strike"
+        return format_duration(1, head_word), "DURATION"
     head, _, rest = (
         low.rpartition("-")
         if not re.search(r"-(?:old|long)$", low)
@@ -936,6 +939,9 @@ def _holiday_date(name: str, year: int) -> dt.date:
     if name.startswith("thanksgiving"):
         first = dt.date(year, 11, 1)
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("election"):  # US: the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 2)
+        return first + dt.timedelta(days=(1 - first.weekday()) % 7)
     if name.startswith("easter"):
         return _easter(year) + dt.timedelta(days=1 if name.endswith("monday") else 0)
     month, day = tp.HOLIDAYS.get(name, (1, 1))
@@ -945,16 +951,22 @@ def _holiday_date(name: str, year: int) -> dt.date:
 def _handle_holiday(m: re.Match[str], ctx: _Context) -> Value | None:
     low = m[0].lower()
     mod = _first_word(low)
+    year = _year_of(low)
+    low = re.sub(r",? \d{4}$", "", low)
     name = low.split(" ", 1)[1] if mod in ("last", "next", "this") else low
-    if ctx.dct is None:
+    if year is not None:  # "Christmas 2024"
+        day = _holiday_date(name, year)
+    elif ctx.dct is None:
         return "XXXX-XX-XX", "DATE"
-    cands = [_holiday_date(name, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-    if mod == "last":
-        day = max(c for c in cands if c < ctx.dct)
-    elif mod == "next":
-        day = min(c for c in cands if c > ctx.dct)
     else:
-        day = min(cands, key=lambda c: abs((c - ctx.dct).days) if ctx.dct else 0)
+        dct = ctx.dct
+        cands = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        if mod == "last":
+            day = max(c for c in cands if c < dct)
+        elif mod == "next":
+            day = min(c for c in cands if c > dct)
+        else:
+            day = min(cands, key=lambda c: abs((c - dct).days))
     if name.endswith("week"):
         return format_date(day, "week"), "DATE"
     _set_day(ctx, day)
