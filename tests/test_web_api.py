@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -352,6 +353,31 @@ def test_upload_reports_each_bad_file(tmp_path: Path) -> None:
         "empty.txt: empty file",
     ]
     assert report["results"][2]["error"] is None and report["results"][2]["articles"] >= 1
+
+
+def test_upload_streams_progress_one_line_per_event(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "w.db", stories=1, hostile=False)
+    files = [
+        ("files", ("empty.txt", b"", "text/plain")),
+        ("files", ("ferry.txt", ARTICLE_TEXT.encode(), "text/plain")),
+    ]
+    with (
+        live_server(create_app(str(db))) as server,
+        httpx.Client(base_url=server.url, timeout=120) as c,
+    ):
+        r = c.post("/api/upload", params={"stream": "true"}, files=files)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
+    events = [json.loads(line) for line in r.text.splitlines()]
+    assert [e["event"] for e in events] == ["received", "file", "file", "linking", "done"]
+    assert events[0] == {"event": "received", "files": 2, "total": 1}
+    assert events[1] == {
+        "event": "file",
+        "name": "empty.txt",
+        "articles": 0,
+        "error": "empty.txt: empty file",
+    }
+    assert events[2]["name"] == "ferry.txt" and events[2]["done"] == events[2]["total"] == 1
+    assert events[-1]["report"]["files"] == 2 and events[-1]["report"]["articles"] >= 1
 
 
 def client_sees_article(c: httpx.Client, word: str) -> bool:
