@@ -59,10 +59,10 @@ def cache_page(html: str, url: str | None) -> Cached:
     title = H.extract_title(tree, article, meta)
     authors = H.extract_authors(tree, article, meta, H.extract_sitename(records, meta))
     titles = H.read_title_variants(tree, title, meta)
-    anchors = H.read_anchor_texts(tree)
     H.prepare_tree(tree)
     prec = H.run_trafilatura(tree, url, precision=True)
     rec = H.run_trafilatura(tree, url, precision=False)
+    anchors = H.read_anchor_texts(tree)
     return Cached(prec, rec, titles, authors, anchors)
 
 

@@ -59,17 +59,19 @@ def time_stages(recs: list[dict[str, Any]]) -> dict[str, float]:
         H.extract_published(tree, article, meta, r["url"])
         t = lap("published (htmldate fallback)", t)
         titles = H.read_title_variants(tree, title, meta)
-        anchors = H.read_anchor_texts(tree)
-        H.detect_locked(r["html"], records, meta)
-        t = lap("title variants, anchors, paywall", t)
+        H.detect_locked(records, meta)
+        t = lap("title variants, paywall", t)
         H.prepare_tree(tree)
         text = H.run_trafilatura(tree, r["url"], precision=True)
         t = lap("trafilatura precision", t)
         if len(text) < H.RULES.short_body:
             H.run_trafilatura(tree, r["url"], precision=False)
             t = lap("trafilatura recall (thin pages only)", t)
+        anchors = H.read_anchor_texts(tree)
         H.filter_lines(text.split("\n"), titles, authors, anchors)
-        lap("line filters", t)
+        if len(text) < 1500:
+            H.has_paywall_markup(r["html"])
+        lap("anchors, line filters, teaser check", t)
     return {k: round(1000 * v / len(recs), 2) for k, v in spent.items()}
 
 

@@ -147,6 +147,16 @@ def test_malformed_html_does_not_crash() -> None:
     assert "ferry pier" in x.text
 
 
+def test_xml_declaration_in_a_str_is_parsed() -> None:
+    page = "<?xml version='1.0' encoding='utf-8'?>" + make_page()
+    assert extract_html(page).text.split("\n\n") == PARAGRAPHS
+
+
+def test_time_element_with_offset_is_kept() -> None:
+    before = "<p class='date'><time datetime='2025-07-03T16:33:00+02:00'>3 July</time></p>"
+    assert extract_html(make_page(before=before)).published == "2025-07-03T16:33:00+02:00"
+
+
 def test_empty_and_non_html_inputs() -> None:
     assert extract_html("").text == ""
     assert extract_html("   ", url="https://gazette.example/a").url == "https://gazette.example/a"

@@ -49,6 +49,8 @@ _PARSER.set_element_class_lookup(
 )
 # Embedded social posts (quoted by the article) that trafilatura drops as widgets.
 _EMBED_XPATH = etree.XPath("//blockquote[contains(@class, 'twitter-tweet')]")
+# A body shorter than this (chars) on a page with paywall markup is taken for a teaser.
+_TEASER_CHARS = 1500
 # Links longer than this (in words) are never taken for pointers, whatever BodyRules says.
 _MAX_LINK_WORDS = 40
 # Below this many characters of body, language identification is a guess.
@@ -108,9 +110,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     description = _first(meta, pat.META_DESCRIPTION) or _text_of(article.get("description"))
     canonical = extract_url(tree, meta, url)
     titles = read_title_variants(tree, title, meta)
-    anchors = read_anchor_texts(tree)
-    locked = detect_locked(html, records, meta)
+    locked = detect_locked(records, meta)
     lines = read_body_lines(tree, url)
+    # after pruning: the links left are those near the body, where pointer lines come from
+    anchors = read_anchor_texts(tree)
     text = "\n\n".join(filter_lines(lines, titles, authors, anchors))
     return HtmlExtract(
         text=text,
@@ -309,7 +312,7 @@ def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:
@@ -335,6 +338,7 @@ def read_meta(tree: HtmlElement) -> dict[str, str]:
 
 
 def first_article(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the JSON-LD object describing the article itself, or {}."""
     # The article object beats a WebPage object: a WebPage's dates are often the page's.
     ranked = sorted(
         (r for r in records if _types(r) & pat.ARTICLE_TYPES),
@@ -439,9 +443,7 @@ def extract_published(
     ):
         if isinstance(raw, str) and (found := normalize_datetime(raw)):
             return found
-    for el in tree.iterfind(".//time[@datetime]"):
-        if found := normalize_datetime(el.get("datetime", "")):
-            return found
+    # htmldate weighs <time> elements, URLs and text (and keeps a stated offset with %z)
     guess = find_date(
         tree,
         url=url,
@@ -530,7 +532,7 @@ def extract_url(tree: HtmlElement, meta: dict[str, str], url: str | None) -> str
     return urljoin(url, found) if url else found
 
 
-def detect_locked(html: str, records: list[dict[str, Any]], meta: dict[str, str]) -> bool:
+def detect_locked(records: list[dict[str, Any]], meta: dict[str, str]) -> bool:
     """Return True if the page's markup says its body is locked or only a preview."""
     for record in records:
         for part in [record, *(p for p in _as_list(record.get("hasPart")) if isinstance(p, dict))]:
@@ -545,7 +547,7 @@ def detect_preview(html: str, lines: list[str], text: str) -> bool:
     if any(pat.PAYWALL_TEXT.search(line) for line in lines[-4:]):
         return True
     # Metered sites put paywall containers on every page, so markup alone is not enough.
-    return len(text) < RULES.short_body and has_paywall_markup(html)
+    return len(text) < _TEASER_CHARS and has_paywall_markup(html)
 
 
 def has_paywall_markup(html: str) -> bool:
