@@ -29,7 +29,7 @@ from newsdesk.clean.outlets import (
 )
 from newsdesk.clean.scrape import Scraped, clean_segment
 from newsdesk.clean.shapes import split_lines
-from newsdesk.clean.split import split_segments
+from newsdesk.clean.split import split_page
 from newsdesk.errors import InputError
 from newsdesk.model import Article, Page, Removed, Source
 from newsdesk.settings import DEFAULT, Settings
@@ -84,17 +84,23 @@ def clean_text_page(
 ) -> list[Article]:
     """Return the articles of a text scrape: split, clean and read each segment."""
     lines = split_lines(page.text)
-    segments = split_segments(lines, settings.min_article_words)
+    segments, how = split_page(lines, settings.min_article_words)
     single = len(segments) == 1
     page_texts = [line.text for line in lines]
     # Numeric dates follow the page template, not each card's outlet: read them page-wide.
     day_first = infer_day_first(page_texts, None)
+    # Score the page once: the classifier reads lines by their neighbours on the whole page.
+    page_scores = scorer(page_texts) if scorer else None
     articles = []
     for n, (lo, hi) in enumerate(segments):
         seg = lines[lo:hi]
-        scores = scorer([line.text for line in seg]) if scorer else None
+        scores = page_scores[lo:hi] if page_scores is not None else None
         scraped = clean_segment(
-            seg, scores, settings.body_threshold, lambda t: outlet_by_name(t, registry) is not None
+            seg,
+            scores,
+            settings.body_threshold,
+            lambda t: outlet_by_name(t, registry) is not None,
+            fallback=how != "dateline",
         )
         if not scraped.pieces:
             continue
@@ -151,7 +157,11 @@ def _people(names: object) -> tuple[str, ...]:
     """Return the person names among stated authors ("Reuters staff", "agencies" dropped)."""
     if not isinstance(names, (list, tuple)):
         return ()
-    return tuple(n.strip() for n in names if isinstance(n, str) and n.strip() and not pt.NOT_PERSON_RE.search(n))
+    return tuple(
+        n.strip()
+        for n in names
+        if isinstance(n, str) and n.strip() and not pt.NOT_PERSON_RE.search(n)
+    )
 
 
 def _looks_truncated(text: str) -> bool:

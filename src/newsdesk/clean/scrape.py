@@ -109,6 +109,7 @@ def clean_segment(
     scores: Sequence[float] | None = None,
     threshold: float = 0.5,
     is_outlet_name: object = None,
+    fallback: bool = True,
 ) -> Scraped:
     """Return the body pieces and the removed furniture of one article's lines.
 
@@ -122,6 +123,14 @@ def clean_segment(
     header_end = _header_end(lines, roles)
     body = [False] * len(lines)
     ended = False
+    # The classifier reads a line by its neighbours; a lone paragraph among furniture (an
+    # aggregator card) scores low. When it finds no body at all, long running text is body.
+    trust = scores is not None and (
+        not fallback
+        or any(
+            scores[i] >= threshold and roles[i] is None for i in range(header_end + 1, len(lines))
+        )
+    )
     for i in range(header_end + 1, len(lines)):
         role, t = roles[i], lines[i].text
         if role == "end-marker" and any(body):
@@ -129,12 +138,19 @@ def clean_segment(
         if role is not None:
             continue
         p = scores[i] if scores is not None else None
-        if ended:
-            body[i] = is_article_prose(t, 25)
+        if ended:  # past a "Related" marker only strong running text is body
+            body[i] = is_article_prose(t, 25) and (p is None or p >= threshold)
         elif p is None:
             body[i] = is_prose(t)
         else:
-            body[i] = p >= threshold or (p >= 0.2 and is_prose(t))
+            body[i] = p >= threshold if trust else is_article_prose(t, 12)
+    # A headline-shaped first line with no title above it is the headline, whatever the score.
+    first = next((i for i, b in enumerate(body) if b), None)
+    if first is not None and header_end < 0 and not is_prose(lines[first].text):
+        if is_title_like(lines[first].text) and not any(
+            is_title_like(ln.text) for ln in lines[:first]
+        ):
+            body[first] = False
     idx = [i for i, b in enumerate(body) if b]
     if idx:
         lo, hi = idx[0], idx[-1]

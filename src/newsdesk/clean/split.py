@@ -15,27 +15,40 @@ DATELINE_REACH = 4  # a dateline this close after a headline makes a header
 BODY_REACH = 10  # running text must follow a dateline header this closely
 
 
-def split_segments(lines: list[Line], min_words: int = 40) -> list[tuple[int, int]]:
+def split_segments(lines: list[Line], min_words: int = 80) -> list[tuple[int, int]]:
     """Return ``[lo, hi)`` ranges over ``lines`` (non-empty lines), one per article.
 
     >>> from newsdesk.clean.shapes import split_lines
-    >>> body = "It was a long day in the harbour town, the mayor said on Monday, and the rain did not stop. " * 3
+    >>> body = "It was a long day in the harbour town, the mayor said on Monday, and the rain did not stop. " * 5
     >>> page = "\\n".join(["Storm Hits Harbour Town", "Storm Hits Harbour Town", body,
     ...                   "Mayor Names New Port Chief", "Mayor Names New Port Chief", body])
     >>> split_segments(split_lines(page))
     [(0, 3), (3, 6)]
     """
+    return split_page(lines, min_words)[0]
+
+
+def split_page(lines: list[Line], min_words: int = 80) -> tuple[list[tuple[int, int]], str]:
+    """Return the article ranges and how the page was split: "single", "repeated" or "dateline".
+
+    Repeated headlines are strong evidence of article cards; headline+dateline headers
+    also fit comment threads, so the cleaner trusts its line classifier more there.
+    """
+    how = "repeated"
     anchors = _repeated_headline_anchors(lines)
     if len(anchors) < 2:
+        how = "dateline"
         anchors = _dateline_anchors(lines)
     if len(anchors) < 2:
-        return [(0, len(lines))]
+        return [(0, len(lines))], "single"
     bounds = [*anchors, len(lines)]
     ranges = [(bounds[i], bounds[i + 1]) for i in range(len(anchors))]
     merged: list[tuple[int, int]] = []
     carry: int | None = None  # start of a leading block too small to be an article
     for lo, hi in ranges:
-        body_words = sum(len(words(ln.text)) for ln in lines[lo:hi] if is_article_prose(ln.text, 8))
+        body_words = sum(
+            len(words(ln.text)) for ln in lines[lo:hi] if is_article_prose(ln.text, 25)
+        )
         if body_words >= min_words:
             merged.append((carry if carry is not None else lo, hi))
             carry = None
@@ -44,10 +57,10 @@ def split_segments(lines: list[Line], min_words: int = 40) -> list[tuple[int, in
         elif carry is None:
             carry = lo
     if len(merged) < 2:
-        return [(0, len(lines))]
+        return [(0, len(lines))], "single"
     # The page header before the first article belongs to it (as furniture to remove).
     merged[0] = (0, merged[0][1])
-    return merged
+    return merged, how
 
 
 def _repeated_headline_anchors(lines: list[Line]) -> list[int]:
