@@ -156,8 +156,10 @@ def resolve_speaker(
         role = _role_of(text, entities, mention, quote.speaker_start)
         return role.canonical if role is not None else mention
     named = _named_in(entities, quote.speaker_start, quote.speaker_end)
-    if named is not None:
-        return named.canonical
+    if named is not None and named.end >= quote.speaker_end - 1:
+        return named.canonical  # the phrase ends on the name: "Kremlin aide Yuri Ushakov"
+    if named is not None and named.label != PERSON:
+        return mention  # "Ukrainian officials" are not Ukraine
     if low in PERSON_PRONOUNS:
         return antecedent(quote.speaker_start) or mention
     if low in GROUP_PRONOUNS:

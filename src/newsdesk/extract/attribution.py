@@ -74,6 +74,11 @@ def walk_left(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return picked
 
 
+def _is_adverb(word: str) -> bool:
+    """Return whether ``word`` reads as an adverb ("openly", "strongly")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
 def speaker_left(text: str, lo: int, cue_start: int) -> Span | None:
     """Return the speaker phrase ending just before a cue, walking left to a boundary.
 
@@ -82,7 +87,7 @@ def speaker_left(text: str, lo: int, cue_start: int) -> Span | None:
     """
     toks = drop_brackets(tokens(text, lo, cue_start))
     skip = CUE_ADVERBS | TIME_WORDS | CUE_GAP_WORDS
-    while toks and fold_case(toks[-1][2]) in skip:
+    while toks and (fold_case(toks[-1][2]) in skip or _is_adverb(toks[-1][2])):
         toks.pop()
     if len(toks) > 1 and toks[-1][2] == ",":
         toks.pop()

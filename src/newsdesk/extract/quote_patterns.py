@@ -228,3 +228,30 @@ NOUN_LIKE_CUES: frozenset[str] = _words(
 
 # Words between a speaker and the cue that a left walk skips ("has in the past said").
 CUE_GAP_WORDS: frozenset[str] = _words("past first time the in on at last this since")
+
+# Lower-case nouns that can be the one who says something ("witnesses said").
+AGENT_NOUNS: frozenset[str] = _words(
+    """
+    witnesses officials sources critics analysts experts residents lawmakers aides authorities
+    police prosecutors investigators diplomats observers leaders officers protesters voters
+    people members supporters opponents economists scientists researchers doctors lawyers
+    spokesman spokeswoman spokesperson official source witness critic analyst expert resident
+    lawmaker aide prosecutor investigator diplomat observer leader officer voter member
+    president minister secretary senator governor mayor chairman director manager adviser
+    advisor attorney judge ambassador envoy commander general statement report survey poll
+    study group campaign committee government administration ministry agency company firm
+    newspaper network magazine website percent half many both most some each all several
+    few one two three four five six seven eight nine ten dozen hundreds thousands majority
+    """
+)
+
+# Endings of nouns for people or bodies ("businessman", "strategist", "commissioner").
+AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ee")
+
+# Words opening a phrase after a final cue, not a new clause ("…, he said in a post").
+ADJUNCT_OPENERS: frozenset[str] = _words(
+    """
+    in on at during to after before from via with through while when as late early
+    earlier later last this on monday tuesday wednesday thursday friday saturday sunday
+    """
+)

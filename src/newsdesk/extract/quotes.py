@@ -25,21 +25,28 @@ from newsdesk.extract.attribution import (
     attribute_after,
     attribute_before,
     find_cue,
+    fold_case,
     speaker_left,
+    speaker_like,
     speaker_right,
     subject_of,
     tokens,
     words_in,
 )
-from newsdesk.extract.quote_patterns import INDIRECT_CUES
+from newsdesk.extract.quote_patterns import (
+    ADJUNCT_OPENERS,
+    AGENT_NOUNS,
+    AGENT_SUFFIXES,
+    INDIRECT_CUES,
+)
 from newsdesk.extract.sentences import split_sentences
 from newsdesk.model import QuoteMention
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Two apostrophes stand for a double mark in some wire copy (''like this'').
 _QUOTE_MARK = re.compile(r"''|[\"“”«»‘’']")
-_MIN_STANDALONEWORDS = 4
-_MIN_INDIRECTWORDS = 4
+_MIN_STANDALONE_WORDS = 4
+_MIN_INDIRECT_WORDS = 4
 
 
 def _is_word_char(ch: str) -> bool:
@@ -214,7 +221,7 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
             standalone = (
                 who is None
                 and not text[max(prev_end, s_start) : q_start].strip()
-                and words_in(text, q_start, q_end) >= _MIN_STANDALONEWORDS
+                and words_in(text, q_start, q_end) >= _MIN_STANDALONE_WORDS
             )
             if who is not None:
                 out.append(_mention(q_start, end, True, who, text))
@@ -255,6 +262,18 @@ def extract_indirect(
     return out
 
 
+def _agent_like(text: str, speaker: Span) -> bool:
+    """Return whether a speaker phrase names someone who speaks ("the aide", not "the toll")."""
+    last = text[speaker.start : speaker.end].split()[-1]
+    low = fold_case(last)
+    return (
+        speaker_like(last)
+        or low in AGENT_NOUNS
+        or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)  # "advocates"
+        or low.endswith(AGENT_SUFFIXES)  # "businessman", "technologist", "commissioner"
+    )
+
+
 def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
     """Return the reported speech of one sentence, if it has one."""
     m = ACCORDING.search(text, lo, hi)
@@ -266,22 +285,24 @@ def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
                 return _mention(
                     lo, m.start(), False, Attribution(speaker, Span(m.start(), m.end())), text
                 )
-            if comma > 0 and words_in(text, comma, hi) >= _MIN_INDIRECTWORDS:
+            if comma > 0 and words_in(text, comma, hi) >= _MIN_INDIRECT_WORDS:
                 return _mention(
                     comma + 1, hi, False, Attribution(speaker, Span(m.start(), m.end())), text
                 )
     for a, b in find_cue(text, lo, hi, INDIRECT_CUES):
         before = text[lo:a].rstrip()
         comma = before.rfind(",")
-        if comma > 0 and words_in(text, lo, lo + comma) >= _MIN_INDIRECTWORDS:
+        if comma > 0 and words_in(text, lo, lo + comma) >= _MIN_INDIRECT_WORDS:
             # "…, sources said." or "…, said the aide."
             tail_words = words_in(text, lo + comma, a)
-            if tail_words <= 6 and words_in(text, b, hi) <= 6:
+            after = tokens(text, b, hi)
+            adjunct = bool(after) and fold_case(after[0][2]) in ADJUNCT_OPENERS
+            if tail_words <= 6 and (words_in(text, b, hi) <= 3 or adjunct):
                 speaker = speaker_left(text, lo + comma + 1, a) or speaker_right(text, b, hi)
-                if speaker is not None:
+                if speaker is not None and _agent_like(text, speaker):
                     return _mention(lo, lo + comma, False, Attribution(speaker, Span(a, b)), text)
         speaker = speaker_left(text, lo, a)
-        if speaker is None:
+        if speaker is None or not _agent_like(text, speaker):
             continue
         start = b
         rest = tokens(text, b, hi)
@@ -304,7 +325,7 @@ def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
         if rest and rest[0][2] in {",", ":"}:
             start = rest[0][1]
             rest = rest[1:]
-        if words_in(text, start, hi) < _MIN_INDIRECTWORDS:
+        if words_in(text, start, hi) < _MIN_INDIRECT_WORDS:
             continue
         return _mention(start, hi, False, Attribution(speaker, Span(a, b)), text)
     return None
