@@ -64,7 +64,10 @@ def write_results(name: str, figures: dict[str, Any], inputs: list[Path] | None 
         "name": name,
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
-        "inputs": {str(p.relative_to(SHARED)) if p.is_relative_to(SHARED) else str(p): digest(p) for p in (inputs or [])},
+        "inputs": {
+            str(p.relative_to(SHARED)) if p.is_relative_to(SHARED) else str(p): digest(p)
+            for p in (inputs or [])
+        },
         "figures": figures,
     }
     out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -127,12 +130,16 @@ def aeb_counts(pred: str, gold: str) -> tuple[float, float, float]:
     return tp / total, fp / total, fn / total
 
 
-def aeb_score(preds: list[str], golds: list[str], bootstrap: int = 1000, seed: int = 0) -> dict[str, Any]:
+def aeb_score(
+    preds: list[str], golds: list[str], bootstrap: int = 1000, seed: int = 0
+) -> dict[str, Any]:
     """Return AEB precision, recall, F1 (of the means), exact-match share and bootstrap sd."""
     import random
 
     per = [aeb_counts(p, g) for p, g in zip(preds, golds, strict=True)]
-    exact = [_WORD.findall(p or "") == _WORD.findall(g or "") for p, g in zip(preds, golds, strict=True)]
+    exact = [
+        _WORD.findall(p or "") == _WORD.findall(g or "") for p, g in zip(preds, golds, strict=True)
+    ]
 
     def prf(rows: list[tuple[float, float, float]]) -> tuple[float, float, float]:
         ps = [tp / (tp + fp) for tp, fp, fn in rows if tp + fp > 0]

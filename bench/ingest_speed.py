@@ -44,7 +44,10 @@ def make_pages(folder: Path, text_pages: int, html_pages: int, seed: int = 0) ->
     rng = random.Random(seed)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("0[2-5]_*.txt"))]
     htmls = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.html"))]
-    for kind, templates, count, ext in (("text", texts, text_pages, "txt"), ("html", htmls, html_pages, "html")):
+    for kind, templates, count, ext in (
+        ("text", texts, text_pages, "txt"),
+        ("html", htmls, html_pages, "html"),
+    ):
         made = 0
         while made < count:
             for t in templates:
@@ -83,7 +86,9 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--text", type=int, default=3000)
     ap.add_argument("--html", type=int, default=600)
-    ap.add_argument("--memory", type=int, default=0, help="also ingest this many text pages and report peak RSS")
+    ap.add_argument(
+        "--memory", type=int, default=0, help="also ingest this many text pages and report peak RSS"
+    )
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     figures: dict[str, object] = {}
@@ -100,7 +105,11 @@ def main(argv: list[str]) -> int:
             make_pages(folder, args.memory, 0, seed=1)
             figures["memory"] = run(folder, base / "memory.db")
             print("memory", figures["memory"], flush=True)
-    figures["targets"] = {"text_pages_per_s_per_core": 300, "html_pages_per_s_per_core": 60, "peak_rss_mb": 500}
+    figures["targets"] = {
+        "text_pages_per_s_per_core": 300,
+        "html_pages_per_s_per_core": 60,
+        "peak_rss_mb": 500,
+    }
     write_results("ingest_speed", figures)
     return 0
 

@@ -33,9 +33,14 @@ def _warc_gz(records: int = 3) -> bytes:
             + "".join(f"<p>{line}</p>" for line in GOOD.split("\n\n")[1:])
             + "</article></body></html>"
         ).encode()
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
         rec = writer.create_warc_record(
-            f"https://ferry{i}.example/news/{i}", "response", payload=io.BytesIO(html), http_headers=headers
+            f"https://ferry{i}.example/news/{i}",
+            "response",
+            payload=io.BytesIO(html),
+            http_headers=headers,
         )
         writer.write_record(rec)
         rec.raw_stream.close()  # warcio spools the payload to a temp file it leaves open
@@ -61,7 +66,9 @@ def batch(tmp_path: Path) -> Path:
     (d / "binary.bin").write_bytes(bytes(range(256)) * 40)
     (d / "huge.txt").write_bytes(b"x" * 50_000_000)
     (d / "broken.warc.gz").write_bytes(_warc_gz()[:700])
-    (d / "malformed.html").write_text("<html><body><div><p>" + GOOD.replace("\n\n", "<p>") + "<div><span>", encoding="utf-8")
+    (d / "malformed.html").write_text(
+        "<html><body><div><p>" + GOOD.replace("\n\n", "<p>") + "<div><span>", encoding="utf-8"
+    )
     (d / "dangling.txt").symlink_to(d / "nowhere.txt")
     return d
 
@@ -71,7 +78,14 @@ def test_each_bad_file_gets_one_error_line_and_the_rest_goes_on(batch: Path, db_
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     by_file = {Path(line[len("error: ") :].split(": ", 1)[0]).name: line for line in errors}
-    assert set(by_file) == {"empty.txt", "blank.txt", "binary.bin", "huge.txt", "broken.warc.gz", "dangling.txt"}
+    assert set(by_file) == {
+        "empty.txt",
+        "blank.txt",
+        "binary.bin",
+        "huge.txt",
+        "broken.warc.gz",
+        "dangling.txt",
+    }
     assert "empty file" in by_file["empty.txt"]
     assert "binary file" in by_file["binary.bin"]
     assert "single line of 50,000,000 characters" in by_file["huge.txt"]
@@ -98,7 +112,9 @@ def test_failed_file_leaves_store_as_it_was(tmp_path: Path, db_path: Path) -> No
 
 def test_invalid_utf8_is_read_with_a_warning(tmp_path: Path, db_path: Path) -> None:
     f = tmp_path / "mixed.txt"
-    f.write_bytes(GOOD.replace("Mayor", "Mayor \u00e9").encode() .replace(b"harbour", b"harb\xffour", 1))
+    f.write_bytes(
+        GOOD.replace("Mayor", "Mayor \u00e9").encode().replace(b"harbour", b"harb\xffour", 1)
+    )
     result = _run("ingest", str(f), "--db", str(db_path))
     assert result.exit_code == 0, result.output
     assert "warning:" in result.stderr and "mixed.txt" in result.stderr

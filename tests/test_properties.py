@@ -23,8 +23,10 @@ WORDS = st.sampled_from(
     "island tickets cost families Subscribe Related Links © 2031 Download app Credit... photo "
     "By Ana Lima Harbour Gazette time04-07-2031 Updated 6:31 p.m. ET | • ...".split()
 )
-LINE = st.lists(WORDS, min_size=0, max_size=40).map(" ".join).map(
-    lambda s: s + "." if len(s.split()) > 8 else s
+LINE = (
+    st.lists(WORDS, min_size=0, max_size=40)
+    .map(" ".join)
+    .map(lambda s: s + "." if len(s.split()) > 8 else s)
 )
 PAGE = st.lists(LINE, min_size=1, max_size=30).map("\n".join)
 
@@ -54,12 +56,20 @@ def test_cleaning_only_removes(text: str) -> None:
             assert para in region
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(PAGE, min_size=1, max_size=4))
 def test_ingest_twice_stores_once(tmp_path_factory, pages: list[str]) -> None:
     d = tmp_path_factory.mktemp("pages")
     for i, text in enumerate(pages):
-        (d / f"p{i}.txt").write_text(text + "\n\nThe harbour council said on Monday that the ferry service would start in May, the mayor said.\n", encoding="utf-8")
+        (d / f"p{i}.txt").write_text(
+            text
+            + "\n\nThe harbour council said on Monday that the ferry service would start in May, the mayor said.\n",
+            encoding="utf-8",
+        )
     db = d / "t.db"
     runner = CliRunner()
     runner.invoke(app, ["ingest", str(d), "--db", str(db), "--no-analyze"])

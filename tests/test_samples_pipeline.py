@@ -87,7 +87,9 @@ def test_hostile_markup_is_text_only(articles: dict) -> None:
     assert "<img src=x onerror=alert(document.cookie)>" in a.text
 
 
-def test_demo_job_builds_a_valid_export(tmp_path: Path, contract_schema: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_job_builds_a_valid_export(
+    tmp_path: Path, contract_schema: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(SAMPLES.parent)
     db = tmp_path / "demo.db"
     result = CliRunner().invoke(app, ["demo", "--db", str(db), "--no-serve"])

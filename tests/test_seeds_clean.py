@@ -103,4 +103,12 @@ def test_furniture_is_gone(seed_articles: dict[str, list]) -> None:
 
 def test_removed_furniture_is_recorded(seed_articles: dict[str, list]) -> None:
     reasons = {r.reason for arts in seed_articles.values() for a in arts for r in a.removed}
-    assert {"paywall", "caption", "image", "dateline", "glued-headlines", "glued-copyright", "chip"} <= reasons
+    assert {
+        "paywall",
+        "caption",
+        "image",
+        "dateline",
+        "glued-headlines",
+        "glued-copyright",
+        "chip",
+    } <= reasons

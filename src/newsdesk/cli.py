@@ -32,7 +32,9 @@ DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.", dir_o
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of tables.")]
 OutletsOpt = Annotated[
     list[Path] | None,
-    typer.Option("--outlets", help="Extra outlet registry JSON (name, hosts, country, tz); repeatable."),
+    typer.Option(
+        "--outlets", help="Extra outlet registry JSON (name, hosts, country, tz); repeatable."
+    ),
 ]
 
 
@@ -52,10 +54,15 @@ def _open(db: Path, create: bool = False) -> Any:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders: text scrapes, HTML, WARC(.gz), RSS/Atom, JSONL.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files and folders: text scrapes, HTML, WARC(.gz), RSS/Atom, JSONL."),
+    ],
     db: DbOpt = Path("news.db"),
     outlets: OutletsOpt = None,
-    analyze: Annotated[bool, typer.Option(help="Link, extract, compare and brief the stories touched.")] = True,
+    analyze: Annotated[
+        bool, typer.Option(help="Link, extract, compare and brief the stories touched.")
+    ] = True,
     as_json: JsonOpt = False,
 ) -> None:
     """Read pages into the database: clean, link into stories, cross-check, brief."""
@@ -101,7 +108,9 @@ def ingest(
         "stories": report.stories,
     }
     if as_json:
-        out.print_json(data={**summary, "error_messages": report.errors, "warnings": report.warnings})
+        out.print_json(
+            data={**summary, "error_messages": report.errors, "warnings": report.warnings}
+        )
     else:
         out.print(
             f"{report.files} file(s), {report.articles} new article(s), {report.skipped} skipped, "
@@ -112,7 +121,9 @@ def ingest(
 
 
 @app.command()
-def stories(db: DbOpt = Path("news.db"), limit: int = 50, offset: int = 0, as_json: JsonOpt = False) -> None:
+def stories(
+    db: DbOpt = Path("news.db"), limit: int = 50, offset: int = 0, as_json: JsonOpt = False
+) -> None:
     """List stories, newest first: title, articles, outlets, independent origins, dates."""
     store = _open(db)
     rows, total = store.list_stories(limit=limit, offset=offset)
@@ -148,7 +159,11 @@ def stories(db: DbOpt = Path("news.db"), limit: int = 50, offset: int = 0, as_js
 
 
 @app.command()
-def show(story: Annotated[str, typer.Argument(help="Story id (see `newsdesk stories`).")], db: DbOpt = Path("news.db"), as_json: JsonOpt = False) -> None:
+def show(
+    story: Annotated[str, typer.Argument(help="Story id (see `newsdesk stories`).")],
+    db: DbOpt = Path("news.db"),
+    as_json: JsonOpt = False,
+) -> None:
     """Show one story: brief, disputes, single-source claims, who said what, articles by origin."""
     from newsdesk.export import article_to_contract, story_to_contract
     from newsdesk.link.origins import group_origins
@@ -159,7 +174,9 @@ def show(story: Annotated[str, typer.Argument(help="Story id (see `newsdesk stor
         raise _fail(f"{db}: no story {story!r} (see `newsdesk stories --db {db}`)")
     members = store.articles(ids=list(s.articles))
     if as_json:
-        out.print_json(data={**story_to_contract(s), "articles": [article_to_contract(a) for a in members]})
+        out.print_json(
+            data={**story_to_contract(s), "articles": [article_to_contract(a) for a in members]}
+        )
         return
     from newsdesk.story_text import format_story
 
@@ -169,8 +186,12 @@ def show(story: Annotated[str, typer.Argument(help="Story id (see `newsdesk stor
 @app.command()
 def export(
     db: DbOpt = Path("news.db"),
-    fmt: Annotated[str, typer.Option("--format", help="json (the export contract), csv or markdown.")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default standard output.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="json (the export contract), csv or markdown.")
+    ] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default standard output.")
+    ] = None,
 ) -> None:
     """Export everything: JSON per the export contract, CSV or Markdown."""
     from newsdesk.export import export_csv, export_json, export_markdown
@@ -194,9 +215,13 @@ def export(
 @app.command()
 def serve(
     db: DbOpt = Path("news.db"),
-    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you pass --token.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to bind; loopback unless you pass --token.")
+    ] = "127.0.0.1",
     port: int = 8000,
-    token: Annotated[str | None, typer.Option(help="Token that write endpoints require (needed off loopback).")] = None,
+    token: Annotated[
+        str | None, typer.Option(help="Token that write endpoints require (needed off loopback).")
+    ] = None,
 ) -> None:
     """Serve the web UI and JSON API (/api, /docs) for a database."""
     from newsdesk.web.app import serve as run
@@ -209,7 +234,9 @@ def serve(
 def demo(
     db: DbOpt = Path("demo.db"),
     port: int = 8000,
-    no_serve: Annotated[bool, typer.Option("--no-serve", help="Only build the database and export.")] = False,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Only build the database and export.")
+    ] = False,
 ) -> None:
     """Run the whole job on the bundled sample corpus, export it, and serve the result."""
     root = _samples_dir()

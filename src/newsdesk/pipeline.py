@@ -50,7 +50,9 @@ def load_registry(extra: Sequence[str | Path] = ()) -> Registry:
     return build_registry(outlets)
 
 
-def clean_file(path: str, registry: Registry | None = None, settings: Settings = DEFAULT) -> list[Article]:
+def clean_file(
+    path: str, registry: Registry | None = None, settings: Settings = DEFAULT
+) -> list[Article]:
     """Return the clean articles of one input file; raise InputError if it has none."""
     raw = read_input(path, settings)
     articles: list[Article] = []
@@ -149,7 +151,12 @@ def update_stories(store: Store, settings: Settings = DEFAULT) -> int:
         relinked = getattr(state, "relinked", {}) or {}
         if relinked:
             old = store.articles(ids=list(relinked))
-            updated = [dataclasses.replace(a, duplicate_of=relinked[a.id][0], derived_from=tuple(relinked[a.id][1])) for a in old]
+            updated = [
+                dataclasses.replace(
+                    a, duplicate_of=relinked[a.id][0], derived_from=tuple(relinked[a.id][1])
+                )
+                for a in old
+            ]
             store.put_articles(updated)
             touched.update(a.story for a in updated if a.story)
         store.put_state(LINK_STATE, state.to_dict())
@@ -161,7 +168,9 @@ def update_stories(store: Store, settings: Settings = DEFAULT) -> int:
     return len(touched)
 
 
-def analyze_story(story_id: str, articles: list[Article], settings: Settings = DEFAULT) -> tuple[Story, list[Article]]:
+def analyze_story(
+    story_id: str, articles: list[Article], settings: Settings = DEFAULT
+) -> tuple[Story, list[Article]]:
     """Return the story of ``articles`` (extract, compare, brief) and the annotated articles."""
     from newsdesk.link.origins import count_origins, group_origins
 
@@ -170,7 +179,10 @@ def analyze_story(story_id: str, articles: list[Article], settings: Settings = D
     dated = sorted(articles, key=lambda a: (a.published or "9999", a.id))
     title = next((a.title for a in dated if a.title), None) or articles[0].text[:80]
     story = Story(
-        id=story_id, title=title, articles=tuple(a.id for a in articles), origins=count_origins(articles)
+        id=story_id,
+        title=title,
+        articles=tuple(a.id for a in articles),
+        origins=count_origins(articles),
     )
     try:
         from newsdesk.brief.brief import brief_story
@@ -187,7 +199,10 @@ def _annotate(articles: list[Article]) -> list[Article]:
         from newsdesk.extract.annotate import annotate_article, canonicalize_story
     except ImportError:
         return articles
-    done = [a if a.annotations is not None else dataclasses.replace(a, annotations=annotate_article(a)) for a in articles]
+    done = [
+        a if a.annotations is not None else dataclasses.replace(a, annotations=annotate_article(a))
+        for a in articles
+    ]
     return canonicalize_story(done)
 
 

@@ -24,7 +24,9 @@ def format_story(story: Story, articles: Sequence[Article], origins: Mapping[str
     wrap = textwrap.TextWrapper(width=100, subsequent_indent="    ")
     lines = [story.title, "=" * min(100, len(story.title)), ""]
     outlets = sorted({a.outlet or "?" for a in articles})
-    lines.append(f"{len(articles)} article(s) from {len(outlets)} outlet(s); {story.origins} independent origin(s)")
+    lines.append(
+        f"{len(articles)} article(s) from {len(outlets)} outlet(s); {story.origins} independent origin(s)"
+    )
     lines.append("")
     if story.brief:
         lines.append("Brief")
@@ -37,7 +39,9 @@ def format_story(story: Story, articles: Sequence[Article], origins: Mapping[str
         for c in disputed:
             lines.append(wrap.fill(f"  • {c.text}"))
             for p in c.positions:
-                lines.append(wrap.fill(f"      {p.value}: {_who(p.cites, by_id)} — “{p.cites[0].quote}”"))
+                lines.append(
+                    wrap.fill(f"      {p.value}: {_who(p.cites, by_id)} — “{p.cites[0].quote}”")
+                )
         lines.append("")
     single = [c for c in story.claims if c.status == "single-source"]
     if single:
@@ -69,7 +73,9 @@ def format_story(story: Story, articles: Sequence[Article], origins: Mapping[str
         groups.setdefault(origins.get(a.id, a.id), []).append(a)
     for origin, members in groups.items():
         head = by_id.get(origin, members[0])
-        lines.append(f"  ◆ {head.outlet or '?'} — {head.title or '(untitled)'} ({head.published or 'undated'}) [{head.id}]")
+        lines.append(
+            f"  ◆ {head.outlet or '?'} — {head.title or '(untitled)'} ({head.published or 'undated'}) [{head.id}]"
+        )
         for a in members:
             if a.id == head.id:
                 continue

@@ -145,7 +145,25 @@ BY_LINE = r"^by\s+(?P<names>[^\d|]{3,120})$"
 NAME_SEPARATORS = r"\s*(?:,|&|\band\b|\bund\b|\by\b|\bet\b|/|\|)\s*"
 
 
-_COMMON = frozenset("the this that your you are with will for and only read sign have from".split())
+_COMMON = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "your",
+        "you",
+        "are",
+        "with",
+        "will",
+        "for",
+        "and",
+        "only",
+        "read",
+        "sign",
+        "have",
+        "from",
+    ]
+)
 
 
 def _top_groups(pattern: str) -> tuple[str, list[str]]:

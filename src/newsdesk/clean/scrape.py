@@ -146,11 +146,14 @@ def clean_segment(
             body[i] = p >= threshold if trust else is_article_prose(t, 12)
     # A headline-shaped first line with no title above it is the headline, whatever the score.
     first = next((i for i, b in enumerate(body) if b), None)
-    if first is not None and header_end < 0 and not is_prose(lines[first].text):
-        if is_title_like(lines[first].text) and not any(
-            is_title_like(ln.text) for ln in lines[:first]
-        ):
-            body[first] = False
+    if (
+        first is not None
+        and header_end < 0
+        and not is_prose(lines[first].text)
+        and is_title_like(lines[first].text)
+        and not any(is_title_like(ln.text) for ln in lines[:first])
+    ):
+        body[first] = False
     idx = [i for i, b in enumerate(body) if b]
     if idx:
         lo, hi = idx[0], idx[-1]

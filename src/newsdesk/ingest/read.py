@@ -97,7 +97,9 @@ def _check_gzip(raw: bytes, name: str) -> None:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         while not d.eof:
             if pos >= len(raw):
-                raise InputError(name, "truncated or corrupt WARC.gz: the last gzip member is cut off")
+                raise InputError(
+                    name, "truncated or corrupt WARC.gz: the last gzip member is cut off"
+                )
             piece = raw[pos : pos + chunk]
             pos += len(piece)
             try:
@@ -121,7 +123,9 @@ def _sniff_kind(data: bytes, suffix: str) -> InputKind | None:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and _is_jsonl(data):
         return "jsonl"
-    if (stripped.startswith(b"<?xml") or _FEED_HINT.search(head[:1024])) and _FEED_HINT.search(head):
+    if (stripped.startswith(b"<?xml") or _FEED_HINT.search(head[:1024])) and _FEED_HINT.search(
+        head
+    ):
         return "feed"
     if suffix in {".txt", ".text", ".md"} and not stripped.startswith(b"<"):
         return "text"
@@ -186,7 +190,9 @@ def decode_bytes(data: bytes, name: str, kind: str = "text") -> tuple[str, list[
     multibyte = sum(1 for ch in lenient if ord(ch) > 0x7F) - bad
     # Mostly good UTF-8 with a few broken bytes: keep UTF-8, do not re-read it all as cp125x.
     if multibyte > bad:
-        return lenient, [f"{name}: {bad} undecodable byte(s) replaced with U+FFFD (not valid UTF-8)"]
+        return lenient, [
+            f"{name}: {bad} undecodable byte(s) replaced with U+FFFD (not valid UTF-8)"
+        ]
     best = from_bytes(data[:2_000_000]).best()
     if best is not None and best.encoding and best.chaos < 0.2:
         try:

@@ -197,7 +197,9 @@ class Store:
 
     def pending_articles(self) -> list[Article]:
         """Return the articles no story holds yet (new since the last link run), in arrival order."""
-        rows = self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE story IS NULL ORDER BY seq")
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE story IS NULL ORDER BY seq"
+        )
         return [_row_article(r) for r in rows]
 
     def count(self, table: str) -> int:
