@@ -94,6 +94,14 @@ class StoryView:
     def disputed(self) -> list[ClaimView]:
         return [c for c in self.claims if c.status == "disputed"]
 
+    @property
+    def corroborated(self) -> list[ClaimView]:
+        return [c for c in self.claims if c.status == "corroborated"]
+
+    @property
+    def single_source(self) -> list[ClaimView]:
+        return [c for c in self.claims if c.status == "single-source"]
+
 
 class _Numberer:
     """Give each cite on the page a number; the same cite cited twice keeps its number."""
