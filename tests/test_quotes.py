@@ -162,3 +162,22 @@ def test_seed_times_resolve_against_each_articles_publication(story: list[Articl
                 found.setdefault(mention, set()).add(t.value)
     assert found["Thursday"] == {"2025-07-03"}
     assert found["earlier that day"] == {"2025-07-04"}
+
+
+def test_seed_unnamed_role_takes_the_name_another_outlet_gives(story: list[Article]) -> None:
+    # one outlet writes only "the Kremlin aide"; others name "Kremlin aide Yuri Ushakov"
+    roles = [
+        q
+        for a in story
+        for q in (a.annotations.quotes if a.annotations else ())
+        if q.speaker_start is not None
+        and a.text[q.speaker_start : q.speaker_end].lower() == "the kremlin aide"
+    ]
+    assert roles
+    assert {q.speaker for q in roles} == {"Yuri Ushakov"}
+
+
+def test_canonicalize_story_keeps_speakers_and_entities_in_step(story: list[Article]) -> None:
+    names = {e.canonical for a in story if a.annotations for e in a.annotations.entities}
+    speakers = {q.speaker for a in story if a.annotations for q in a.annotations.quotes if q.direct}
+    assert {"Donald Trump", "Vladimir Putin", "Yuri Ushakov"} <= speakers & names

@@ -10,6 +10,8 @@ stands next to ("Putin aide Yuri Ushakov", "US President Donald Trump").
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from newsdesk.extract.entities import extract_entities
@@ -227,6 +229,44 @@ def annotate_article(article: Article) -> Annotations:
     )
 
 
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
+
+
+def _role_index(
+    articles: Sequence[Article], rename: Callable[[str | None, str | None], str | None]
+) -> dict[str, Counter[str]]:
+    """Return role phrase -> people introduced with it across a story ("kremlin aide")."""
+    index: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in articles:
+        if a.annotations is None:
+            continue
+        for e in a.annotations.entities:
+            if e.label != PERSON:
+                continue
+            lead = a.text[max(0, e.start - _ROLE_WINDOW) : e.start].rstrip(" ,").lower()
+            words = re.findall(r"[\w’'-]+", re.split(r"[.;:!?\"“”()]", lead)[-1])
+            name = rename(e.canonical, PERSON) or e.canonical
+            if words and words[-1] in ROLE_WORDS:
+                for k in range(1, min(4, len(words)) + 1):
+                    index[" ".join(words[-k:])][name] += 1
+    return index
+
+
+def _story_role(text: str, quote: QuoteMention, roles: dict[str, Counter[str]]) -> str | None:
+    """Return the person an unresolved role speaker ("the Kremlin aide") names in the story."""
+    if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    mention = text[quote.speaker_start : quote.speaker_end]
+    words = [w for w in re.findall(r"[\w’'-]+", mention.lower()) if w not in _DETERMINERS]
+    if quote.speaker != mention or not words or words[-1] not in ROLE_WORDS:
+        return None
+    for k in range(len(words), 0, -1):
+        people = roles.get(" ".join(words[-k:]))
+        if people and len(people) == 1:
+            return next(iter(people))
+    return None
+
+
 def canonicalize_story(articles: Sequence[Article]) -> list[Article]:
     """Return ``articles`` with one canonical name per person, place and organisation.
 
@@ -246,6 +286,7 @@ def canonicalize_story(articles: Sequence[Article]) -> list[Article]:
             return places[name]
         return name
 
+    roles = _role_index(articles, rename)
     out = []
     for a in articles:
         if a.annotations is None:
@@ -256,7 +297,10 @@ def canonicalize_story(articles: Sequence[Article]) -> list[Article]:
             dataclasses.replace(e, canonical=rename(e.canonical, e.label) or e.canonical)
             for e in ann.entities
         )
-        quotes = tuple(dataclasses.replace(q, speaker=rename(q.speaker)) for q in ann.quotes)
+        quotes = tuple(
+            dataclasses.replace(q, speaker=_story_role(a.text, q, roles) or rename(q.speaker))
+            for q in ann.quotes
+        )
         out.append(
             dataclasses.replace(
                 a, annotations=dataclasses.replace(ann, entities=entities, quotes=quotes)
