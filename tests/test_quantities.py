@@ -45,6 +45,9 @@ def found(text: str) -> list[tuple[str, float, str | None]]:
         ("A 6.1-magnitude quake struck.", ("6.1-magnitude", 6.1, "magnitude")),
         ("Temperatures hit 40C on Monday.", ("40C", 40.0, "celsius")),
         ("Tk 50 crore was pledged.", ("Tk 50 crore", 500_000_000.0, "BDT")),
+        ("Strikes killed five Ukrainian soldiers.", ("five Ukrainian soldiers", 5.0, "soldiers")),
+        ("They sent 2,000 additional troops.", ("2,000 additional troops", 2000.0, "troops")),
+        ("Five Democrats voted no.", ("Five Democrats", 5.0, "democrats")),
     ],
 )
 def test_quantities(text: str, expected: tuple[str, float, str | None]) -> None:
@@ -64,6 +67,7 @@ def test_quantities(text: str, expected: tuple[str, float, str | None]) -> None:
         "Talks start at 10:30 and end at 3 p.m.",  # clock times
         "He flew an F-16 to the G7 summit.",  # names with numbers
         "One of them left.",  # a pronoun
+        "One should visit, one reason given.",  # "one" as a pronoun or article
         "At 04:33 PM +07 on Friday.",  # a time zone offset
     ],
 )

@@ -63,19 +63,39 @@ def _is_date_or_year(text: str, start: int, end: int, value: float, has_more: bo
 
 
 def _counted_unit(text: str, end: int) -> tuple[str | None, int]:
-    """Return the word a number counts (and where it ends), or (None, end)."""
-    nxt = _NEXT_WORD.match(text, end)
-    if not nxt:
-        return None, end
-    word = nxt[1]
-    low = word.lower()
-    if low in qp.MEASURES:
-        return qp.MEASURES[low], nxt.end()
-    if low in qp.CURRENCY_WORDS:
-        return qp.CURRENCY_WORDS[low], nxt.end()
-    if low in qp.NOT_UNITS or low in qp.TIME_UNITS or word[0].isupper() or "." in word:
-        return None, end
-    return low, nxt.end()
+    """Return the word a number counts (and where it ends), or (None, end).
+
+    Up to two adjectives are stepped over: "4.8 million private sector jobs" counts jobs
+    only if "sector" is taken as a noun, so the first noun after the adjectives wins.
+    """
+    pos = end
+    for _ in range(3):
+        nxt = _NEXT_WORD.match(text, pos)
+        if not nxt:
+            return None, end
+        word = nxt[1]
+        low = word.lower()
+        if low in qp.MEASURES:
+            return qp.MEASURES[low], nxt.end()
+        if low in qp.CURRENCY_WORDS:
+            return qp.CURRENCY_WORDS[low], nxt.end()
+        if _is_adjective(low) and low not in qp.NOT_UNITS:
+            pos = nxt.end()  # "five Ukrainian soldiers", "2,000 additional troops"
+            continue
+        if low in qp.NOT_UNITS or low in qp.TIME_UNITS or "." in word:
+            return None, end
+        if word[0].isupper():
+            if low.endswith("s") and len(low) > 3:
+                return low, nxt.end()  # "five Democrats", "200 Palestinians"
+            pos = nxt.end()  # "5 Republican senators": a name used as an adjective
+            continue
+        return low, nxt.end()
+    return None, end
+
+
+def _is_adjective(word: str) -> bool:
+    """Return True for a word that describes rather than names ("private", "coal-fired")."""
+    return word in qp.ADJECTIVES or "-" in word or word.endswith(qp.ADJECTIVE_ENDINGS)
 
 
 def _casualty_before(text: str, start: int) -> bool:
@@ -126,8 +146,8 @@ def _read_match(text: str, m: re.Match[str]) -> Quantity | None:
     nxt = _NEXT_WORD.match(text, end)
     if nxt and nxt[1].lower() in qp.TIME_UNITS:
         return None  # "24 hours" is a duration: times.py reports it
-    if unit is None and m["num"][0].isalpha() and not scale:
-        return None  # "one" alone is a pronoun more often than a count
+    if m["num"][0].isalpha() and not scale and (unit is None or m["num"].lower() == "one"):
+        return None  # "one" is a pronoun or an article more often than a count
     return Quantity(start, unit_end, value, unit)
 
 
