@@ -224,12 +224,12 @@ MONTH_WORDS: frozenset[str] = frozenset(
 # Adjectives stepped over to find the counted noun ("4.8 million private sector jobs").
 ADJECTIVES: frozenset[str] = frozenset(
     {
-     "new", "old", "more", "additional", "other", "private", "public", "small", "large",
-     "big", "major", "key", "local", "federal", "foreign", "domestic", "civilian",
-     "military", "former", "young", "elderly", "innocent", "unarmed", "armed", "senior",
-     "top", "leading", "separate", "different", "similar", "several", "further", "extra",
-     "total", "full", "single", "american", "russian", "ukrainian", "chinese", "european",
-     "british", "french", "german", "israeli", "palestinian", "iranian",
+        "new", "old", "more", "additional", "other", "private", "public", "small", "large",
+        "big", "major", "key", "local", "federal", "foreign", "domestic", "civilian",
+        "military", "former", "young", "elderly", "innocent", "unarmed", "armed", "senior",
+        "top", "leading", "separate", "different", "similar", "several", "further", "extra",
+        "total", "full", "single", "american", "russian", "ukrainian", "chinese", "european",
+        "british", "french", "german", "israeli", "palestinian", "iranian",
     }
 )  # fmt: skip
 ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "ic", "ian", "ese", "ish", "ary", "less", "able")
