@@ -37,6 +37,23 @@ def time_pass(recs: list[dict[str, Any]], fn: Callable[[str, str], object]) -> d
     }
 
 
+def time_best_of(recs: list[dict[str, Any]], fn: Callable[[str, str], object], reps: int) -> float:
+    """Return pages/s from each page's fastest of ``reps`` CPU timings.
+
+    On a shared machine other jobs inflate single timings (cache and core contention);
+    the per-page minimum estimates the work itself.
+    """
+    total = 0.0
+    for r in recs:
+        best = float("inf")
+        for _ in range(reps):
+            t0 = time.process_time()
+            fn(r["html"], r["url"])
+            best = min(best, time.process_time() - t0)
+        total += best
+    return round(len(recs) / total, 1)
+
+
 def time_stages(recs: list[dict[str, Any]]) -> dict[str, float]:
     """Return CPU milliseconds per page spent in each stage of :func:`H.extract_html`."""
     spent: dict[str, float] = {}
@@ -90,6 +107,16 @@ def main(argv: Sequence[str]) -> int:
         max(w["cpu_pages_per_s"] for w in warm) if warm else figures["cold_pass"]["cpu_pages_per_s"]
     )
     figures["extract_html_pages_per_s_per_core"] = best
+    figures["best_of_3_per_page_pages_per_s"] = {
+        "extract_html": time_best_of(recs, H.extract_html, 3),
+        "trafilatura extract precision fast=True (body only, no metadata)": time_best_of(
+            recs,
+            lambda h, u: trafilatura.extract(
+                h, url=u, include_comments=False, favor_precision=True, fast=True
+            ),
+            3,
+        ),
+    }
     figures["stages_cpu_ms_per_page"] = time_stages(recs)
     if not args.no_options:
         options = {
@@ -118,6 +145,7 @@ def main(argv: Sequence[str]) -> int:
     out = write_results("html_speed", figures, [PATH])
     print(f"extract_html: {best} pages/s per core (CPU time), target 60")
     print("cold:", figures["cold_pass"], "warm:", warm)
+    print("best of 3 per page:", figures["best_of_3_per_page_pages_per_s"])
     print("stages (CPU ms/page):", figures["stages_cpu_ms_per_page"])
     for name, f in figures.get("trafilatura_options", {}).items():
         print(f"  {name:45s} {f['cpu_pages_per_s']:6.1f} pages/s")
