@@ -135,6 +135,17 @@ def test_api_errors_have_one_shape(
     assert r.json() == {"ok": False, "error": message, "status": status}
 
 
+def test_a_missing_database_is_reported_in_the_error_shape(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    with live_server(create_app(str(missing))) as server, httpx.Client(base_url=server.url) as c:
+        r = c.get("/api/stories")
+        page = c.get("/", headers=HTML)
+    expected = f"{missing}: no such database (run `newsdesk ingest --db {missing}` first)"
+    assert r.status_code == 503 and r.json() == {"ok": False, "error": expected, "status": 503}
+    assert page.status_code == 503 and "no such database" in page.text
+    assert not missing.exists()
+
+
 def test_api_wrong_method_has_the_error_shape(client: httpx.Client) -> None:
     r = client.delete("/api/stories")
     assert r.status_code == 405
