@@ -51,6 +51,8 @@ _PARSER.set_element_class_lookup(
 )
 # Embedded social posts (quoted by the article) that trafilatura drops as widgets.
 _EMBED_XPATH = etree.XPath("//blockquote[contains(@class, 'twitter-tweet')]")
+# Credit, contact and promotion lines up to this many words are dropped.
+_MAX_CLOSING_WORDS = 50
 # A body shorter than this (chars) on a page with paywall markup is taken for a teaser.
 _TEASER_CHARS = 1500
 # Links longer than this (in words) are never taken for pointers, whatever BodyRules says.
@@ -258,6 +260,9 @@ def filter_lines(
             continue
         if len(words) <= rules.short_line and _is_furniture(line, words, names):
             continue
+        # credits, contact lines and promotions run longer than other furniture
+        if len(words) <= _MAX_CLOSING_WORDS and pat.CLOSING_LINE.search(line):
+            continue
         # a bare URL as link text is a reference the author typed, not a pointer
         if len(words) <= rules.link_words and _norm(line) in anchors and "://" not in line:
             continue
@@ -268,7 +273,7 @@ def filter_lines(
 def _is_furniture(line: str, words: list[str], names: set[str]) -> bool:
     if pat.RELATED_PREFIX.match(line) or pat.FURNITURE_LINE.match(line):
         return True
-    if pat.CLOSING_LINE.search(line) or pat.SHORTCODE_LINE.match(line) or is_tag_list(line):
+    if pat.SHORTCODE_LINE.match(line) or is_tag_list(line):
         return True
     if pat.NEWSLETTER.search(line):
         return True
@@ -289,7 +294,7 @@ def is_tag_list(line: str) -> bool:
     if len(parts) < 4 or re.search(r"[.!?;:]\s*$", line):
         return False
     return (
-        all(len(p.split()) <= 4 for p in parts)
+        all(len(p.split()) <= 6 for p in parts)
         and sum(p.strip()[:1].islower() for p in parts) >= len(parts) // 2
     )
 
