@@ -123,7 +123,9 @@ def _scraped_article(
 ) -> Article:
     text = "\n\n".join(page.text[s:e] for s, e in scraped.pieces)
     header = [(line, role) for line, role in scraped.header]
-    outlet = _hinted_outlet(page, registry) or extract_outlet(header, page_texts, registry, single)
+    # Outlets name themselves in furniture (footers, paywall notices), not in the body.
+    furniture = [page.text[r.start : r.end] for r in scraped.removed]
+    outlet = _hinted_outlet(page, registry) or extract_outlet(header, furniture, registry, single)
     name, country, tz = _outlet_fields(outlet)
     if day_first is None and single:
         day_first = infer_day_first([], country)

@@ -8,6 +8,7 @@ outlets; nothing here is fitted to one page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Lines that are a paywall or access notice: the page holds only part of the article.
 PAYWALL = [
@@ -275,32 +276,35 @@ class AnyPattern:
         words = sorted({w for t, _ in self.items if t for w in t}, key=len, reverse=True)
         # One pass finds the trigger words present; a found word implies those inside it.
         self._finder = re.compile("|".join(map(re.escape, words))) if words else None
-        self._implied = {w: frozenset(v for v in words if v in w) for w in words}
+        implied = {w: frozenset(v for v in words if v in w) for w in words}
+        self._always = tuple(i for i, (t, _) in enumerate(self.items) if t is None)
+        by_word: dict[str, set[int]] = {w: set() for w in words}
+        for i, (t, _) in enumerate(self.items):
+            for w in t or ():
+                by_word[w].add(i)
+        self._by_found = {w: frozenset(i for v in implied[w] for i in by_word[v]) for w in words}
+        self.search = lru_cache(maxsize=1 << 14)(self._search)  # lines recur within a page
 
-    def _present(self, text: str) -> frozenset[str]:
+    def _candidates(self, text: str) -> list[int]:
         if self._finder is None:
-            return frozenset()
-        found: set[str] = set()
+            return list(self._always)
+        found: set[int] = set(self._always)
         for w in self._finder.findall(text.lower()):
-            found |= self._implied[w]
-        return frozenset(found)
+            found |= self._by_found[w]
+        return sorted(found)
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        present = self._present(text)
-        for trigger, rx in self.items:
-            if trigger is None or not present.isdisjoint(trigger):
-                m = rx.search(text, pos)
-                if m:
-                    return m
+    def _search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        for i in self._candidates(text):
+            m = self.items[i][1].search(text, pos)
+            if m:
+                return m
         return None
 
     def match(self, text: str) -> re.Match[str] | None:
-        present = self._present(text)
-        for trigger, rx in self.items:
-            if trigger is None or not present.isdisjoint(trigger):
-                m = rx.match(text)
-                if m:
-                    return m
+        for i in self._candidates(text):
+            m = self.items[i][1].match(text)
+            if m:
+                return m
         return None
 
 
