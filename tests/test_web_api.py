@@ -17,7 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdesk.export import contract_schema
+from newsdesk.model import Article, Source
 from newsdesk.settings import DEFAULT
+from newsdesk.store import Store
 from newsdesk.web.app import create_app, ensure_token, is_loopback
 from newsdesk.web.views import Span, split_segments
 
@@ -133,6 +135,32 @@ def test_api_errors_have_one_shape(
     r = client.get(path)
     assert r.status_code == status
     assert r.json() == {"ok": False, "error": message, "status": status}
+
+
+def test_an_unlinked_article_is_its_own_story(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "w.db", stories=1, hostile=False)
+    lone = Article(
+        id="lone-1", source=Source("lone.txt", 0, 24), text="A lone report on a fair.", title="Fair"
+    )
+    store = Store(db)
+    store.put_articles([lone])
+    store.close()
+    with live_server(create_app(str(db))) as server, httpx.Client(base_url=server.url) as c:
+        story = c.get("/api/stories/lone-1").json()
+        page = c.get("/stories/lone-1").text
+        articles = c.get("/api/stories/lone-1/articles").json()
+    assert story == {
+        "id": "lone-1",
+        "title": "Fair",
+        "articles": ["lone-1"],
+        "origins": 1,
+        "brief": [],
+        "quotes": [],
+        "claims": [],
+        "timeline": [],
+    }
+    assert "<h1>Fair</h1>" in page and "No brief yet." in page
+    assert [a["story"] for a in articles["items"]] == ["lone-1"]
 
 
 def test_a_missing_database_is_reported_in_the_error_shape(tmp_path: Path) -> None:
