@@ -372,6 +372,15 @@ def test_upload_needs_the_token_and_same_origin(tmp_path: Path) -> None:
     ]
     saved = list((tmp_path / "w.db.uploads").iterdir())
     assert len(saved) == 1 and saved[0].name.endswith("-ferry.txt")
+    with (
+        live_server(create_app(str(db), token="s3cret")) as server,
+        httpx.Client(base_url=server.url, timeout=120) as c,
+    ):
+        again = c.post(
+            "/api/upload", files=files, headers={"authorization": "Bearer s3cret"}
+        ).json()
+    assert again["articles"] == 0 and again["skipped"] == 1
+    assert list((tmp_path / "w.db.uploads").iterdir()) == saved  # the repeat is not kept
 
 
 def test_upload_reports_each_bad_file(tmp_path: Path) -> None:

@@ -132,6 +132,10 @@ def run_ingest(
         owner = next((r for path, r in by_path.items() if str(err).startswith(path)), None)
         if owner is not None and owner.error is None and owner.saved is not None:
             owner.error = str(err).replace(str(owner.saved), owner.name)
+    for r in by_path.values():
+        # No stored article cites a file that added none (a repeat upload, a bad file): drop it.
+        if r.saved is not None and r.articles == 0:
+            r.saved.unlink(missing_ok=True)
     return int(report.articles), int(report.skipped)
 
 
