@@ -23,7 +23,9 @@ class Settings:
 
     # --- clean ------------------------------------------------------------------------
     body_threshold: float = _opt(0.5, "line-classifier probability above which a line is body")
-    min_article_words: int = _opt(80, "a split segment with fewer words of running text is not an article")
+    min_article_words: int = _opt(
+        80, "a split segment with fewer words of running text is not an article"
+    )
 
     # --- link -------------------------------------------------------------------------
     shingle_size: int = _opt(3, "words per shingle for near-duplicate detection")
@@ -39,19 +41,37 @@ class Settings:
     # --- extract ----------------------------------------------------------------------
 
     # --- compare ----------------------------------------------------------------------
-    claim_similarity: float = _opt(0.3, "TF-IDF cosine at which sentences of two origins state one claim")
+    claim_similarity: float = _opt(
+        0.2, "TF-IDF cosine at which sentences of two origins state one claim"
+    )
+    dispute_similarity: float = _opt(
+        0.3,
+        "a differing value disputes a claim only from a sentence this close to the leading side",
+    )
     claim_max: int = _opt(60, "most claims kept per story (most-sourced first)")
-    quote_overlap: float = _opt(0.6, "share of the shorter quote's words that makes two quotes one utterance")
-    negation_similarity: float = _opt(0.6, "aligned sentences this similar disagree when only one negates")
+    quote_overlap: float = _opt(
+        0.6, "share of the shorter quote's words that makes two quotes one utterance"
+    )
+    negation_similarity: float = _opt(
+        0.6, "aligned sentences this similar disagree when only one negates"
+    )
 
     # --- brief ------------------------------------------------------------------------
     brief_min_sentences: int = _opt(3, "fewest sentences in a multi-article brief")
     brief_max_sentences: int = _opt(7, "most sentences in a brief")
     brief_max_words: int = _opt(130, "word budget of a brief: selection stops once it is reached")
-    brief_concept_origins: int = _opt(2, "origins that must use a word or word pair for it to count as coverage")
-    brief_title_weight: float = _opt(1.0, "extra coverage weight of a word or word pair found in a headline")
-    brief_length_power: float = _opt(0.5, "sentence gain is divided by its word count to this power")
-    brief_truncated_factor: float = _opt(0.5, "gain multiplier of a sentence cut off by the scrape ('...')")
+    brief_concept_origins: int = _opt(
+        2, "origins that must use a word or word pair for it to count as coverage"
+    )
+    brief_title_weight: float = _opt(
+        1.0, "extra coverage weight of a word or word pair found in a headline"
+    )
+    brief_length_power: float = _opt(
+        0.5, "sentence gain is divided by its word count to this power"
+    )
+    brief_truncated_factor: float = _opt(
+        0.5, "gain multiplier of a sentence cut off by the scrape ('...')"
+    )
     timeline_max_entries: int = _opt(12, "most timeline entries per story")
 
     @classmethod

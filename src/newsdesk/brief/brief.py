@@ -60,7 +60,7 @@ def state_dispute(claim: Claim, by_id: Mapping[str, Article]) -> BriefSentence |
     >>> c = Claim("It opened.", "disputed", 1, (Position("2025-07-03", (Cite.from_span(a, 0, 20),), 1),
     ...     Position("2025-07-02", (Cite.from_span(b, 0, 20),), 1)), "date")
     >>> state_dispute(c, {"a": a, "b": b}).text
-    'Reports differ on the date: “It opened on July 3.” (A) versus “It opened on July 2.” (B).'
+    'Reports differ on the date: “It opened on July 3.” versus “It opened on July 2.”'
     """
     sides = []
     cites: list[Cite] = []
@@ -70,17 +70,13 @@ def state_dispute(claim: Claim, by_id: Mapping[str, Article]) -> BriefSentence |
         if article is None:
             return None
         short = shorten_cite(article, first)
-        outlets = []
-        for c in position.cites:
-            a = by_id.get(c.article)
-            name = (a.outlet if a else None) or c.article
-            if name not in outlets:
-                outlets.append(name)
-        sides.append(f"“{short.quote}” ({', '.join(outlets)})")
+        # Outlet names stay in the cites (the reader sees them there), not in the text,
+        # so every content word of the sentence comes from what it cites.
+        sides.append(f"“{short.quote}”")
         cites.append(short)
         cites.extend(c for c in position.cites[1:])
     what = {"number": "number", "negation": "facts"}.get(claim.slot or "", claim.slot or "facts")
-    return BriefSentence(f"Reports differ on the {what}: {' versus '.join(sides)}.", tuple(cites))
+    return BriefSentence(f"Reports differ on the {what}: {' versus '.join(sides)}", tuple(cites))
 
 
 def brief_story(

@@ -36,8 +36,8 @@ def _single(values: tuple[str, ...]) -> str | None:
 
 
 def _number_of(slots: Slots) -> str | None:
-    value = _single(slots.numbers)
-    return value.split(" ", 1)[0] if value else None
+    # "6 km" and "4 miles" do not disagree: the unit stays part of the value.
+    return _single(slots.numbers)
 
 
 def _negation_of(slots: Slots) -> str:
@@ -57,6 +57,22 @@ def _positions(
         for value, ms in by_value.items()
     ]
     return sorted(positions, key=lambda p: (-p.origins, -len(p.cites), p.value))
+
+
+def _close_positions(
+    positions: list[Position], members: Sequence[Member], sim: np.ndarray, settings: Settings
+) -> list[Position]:
+    """Return ``positions`` without minority sides too loosely aligned to call a dispute."""
+    if len(positions) < 2:
+        return positions
+    unit_of = {(m.cite.article, m.cite.start): m.unit for m in members}
+    lead = [unit_of[(c.article, c.start)] for c in positions[0].cites]
+    kept = [positions[0]]
+    for p in positions[1:]:
+        mine = [unit_of[(c.article, c.start)] for c in p.cites]
+        if float(sim[np.ix_(mine, lead)].max()) >= settings.dispute_similarity:
+            kept.append(p)
+    return kept
 
 
 def _common_value(members: Sequence[Member]) -> str:
@@ -93,7 +109,7 @@ def make_claim(
         ("date", lambda m: _single(m.slots.dates)),
         ("number", lambda m: _number_of(m.slots)),
     ):
-        found = _positions(members, value_of)
+        found = _close_positions(_positions(members, value_of), members, sim, settings)
         if len(found) >= 2:
             slot, positions = name, found
             break

@@ -104,6 +104,24 @@ def _in(start: int, end: int, unit: Unit) -> bool:
     return unit.start <= start and end <= unit.end
 
 
+def is_negated(text: str) -> bool:
+    """Return whether ``text`` negates its main statement (a negation word before a verb).
+
+    >>> is_negated("The council did not approve the plan."), is_negated("None of them was hurt.")
+    (True, False)
+    """
+    toks = tokenize(text)
+    for i, t in enumerate(toks):
+        if t in NEGATIONS or t.endswith("n't"):
+            # "none of them was hurt" negates a noun phrase, not the reported event.
+            if t in {"none", "nobody", "nothing", "neither", "nor", "without"}:
+                continue
+            if t == "no" and i + 1 < len(toks) and toks[i + 1] == "one":
+                continue
+            return True
+    return False
+
+
 def read_slots(unit: Unit, article: Article) -> Slots:
     """Return the dates, numbers, names and negation that ``unit`` states.
 
@@ -117,7 +135,7 @@ def read_slots(unit: Unit, article: Article) -> Slots:
     """
     ann = article.annotations
     text = unit.text
-    negated = any(t in NEGATIONS or t.endswith("n't") for t in tokenize(text))
+    negated = is_negated(text)
     if ann is None:
         dates = _fallback_dates(text, _anchor_day(article))
         numbers = _fallback_numbers(text)
@@ -179,6 +197,11 @@ def is_checkable(unit: Unit, slots: Slots) -> bool:
         return False
     # Quoted speech is compared as quotes; a sentence cut inside a quote shows as an odd
     # number of marks or as first-person words.
-    if share_quoted(text) > 0.5 or len(_QUOTE_MARK.findall(text)) % 2 or _FIRST_PERSON.search(text):
+    if (
+        text[:1] in "\"“‘'"
+        or share_quoted(text) > 0.5
+        or len(_QUOTE_MARK.findall(text)) % 2
+        or _FIRST_PERSON.search(text)
+    ):
         return False
     return bool(slots.dates or slots.numbers or slots.names)
