@@ -23,9 +23,7 @@ class Settings:
 
     # --- clean ------------------------------------------------------------------------
     body_threshold: float = _opt(0.5, "line-classifier probability above which a line is body")
-    min_article_words: int = _opt(
-        80, "a split segment with fewer words of running text is not an article"
-    )
+    min_article_words: int = _opt(80, "a split segment with fewer words of running text is not an article")
 
     # --- link -------------------------------------------------------------------------
     shingle_size: int = _opt(3, "words per shingle for near-duplicate detection")
