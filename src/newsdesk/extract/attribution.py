@@ -30,6 +30,7 @@ from newsdesk.extract.quote_patterns import (
 TOKEN = re.compile(r"\w+(?:[’'&.-]\w+)*(?:(?<=s)[’'](?!\w)|\.)?|[^\w\s]")
 WORD = re.compile(r"\w+(?:[’'&.-]\w+)*(?:(?<=s)[’'](?!\w)|\.)?")
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ASIDE_TOKENS = 17  # longest aside between commas skipped ("X, speaking on condition …, said")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def speaker_left(text: str, lo: int, cue_start: int) -> Span | None:
     if len(toks) > 1 and toks[-1][2] == ",":
         toks.pop()
         commas = [k for k, t in enumerate(toks) if t[2] == ","]
-        if commas and len(toks) - commas[-1] <= 12:
+        if commas and len(toks) - commas[-1] <= _ASIDE_TOKENS:
             head = toks[: commas[-1]]
             while head and fold_case(head[-1][2]) in CUE_ADVERBS:
                 head.pop()
@@ -230,17 +231,47 @@ def attribute_after(text: str, lo: int, hi: int, open_ended: bool) -> Attributio
     return None
 
 
+def _attribute_by_verb(text: str, lo: int, hi: int) -> Attribution | None:
+    """Return an attribution by any verb-like word whose subject names someone.
+
+    A mixed quote is often introduced by a verb no list holds ("McCain dismissed it as
+    a “Chinese menu”"); a past-tense or present-tense word after a name stands in.
+    """
+    for a, b, w in reversed(tokens(text, lo, hi)):
+        low = fold_case(w)
+        if not w.islower() or len(low) < 5 or low in SPEAKER_STOPS or low in NOUN_LIKE_CUES:
+            continue
+        if not (low.endswith("ed") or low.endswith("es") or low.endswith("ing")):
+            continue
+        speaker = speaker_left(text, lo, a)
+        if speaker is not None and any(
+            speaker_like(t[2]) and not t[2][:1].isdigit()
+            for t in tokens(text, speaker.start, speaker.end)
+        ):
+            return Attribution(speaker, Span(a, b))
+        return None
+    return None
+
+
 def attribute_before(text: str, lo: int, hi: int) -> Attribution | None:
     """Return the attribution before a quote in its sentence: 'Trump told reporters: "…'."""
     cues = find_cue(text, lo, hi, CUE_VERBS)
-    for a, b in reversed(cues):
+    for k in range(len(cues) - 1, -1, -1):
+        a, b = cues[k]
+        speaker = None
         if text[a:b].lower().endswith("ing"):
-            # "…, saying, “…”": the speaker is the subject of the clause
-            speaker = subject_of(text, lo, a)
+            # "Nefzi said, adding, “…”": the finite cue's speaker, else the clause subject
+            earlier = [c for c in cues[:k] if not text[c[0] : c[1]].lower().endswith("ing")]
+            if earlier:
+                speaker = speaker_left(text, lo, earlier[-1][0])
+            speaker = speaker or subject_of(text, lo, a)
         else:
             speaker = speaker_left(text, lo, a)
         if speaker is not None:
             return Attribution(speaker, Span(a, b))
+    fallback = _attribute_by_verb(text, lo, hi)
+    if fallback is not None:
+        return fallback
     gap = text[lo:hi].rstrip()
     if gap.endswith(":"):
         # "President Trump on call with Putin: “…”", a transcript or a post's lead-in
