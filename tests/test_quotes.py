@@ -6,6 +6,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.extract.annotate import annotate_article, canonicalize_story
 from newsdesk.extract.quotes import extract_quotes, find_quote_spans
@@ -84,6 +86,51 @@ def test_garbage_never_crashes() -> None:
     for text in ["", '"', "“”", "'''", '"a" "b" "c', "said said said", "\n\n\n", "“x,” said."]:
         for q in extract_quotes(text):
             assert 0 <= q.start < q.end <= len(text)
+
+
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "''",
+        ",",
+        ".",
+        "?",
+        " ",
+        "\n",
+        "\n\n",
+        "said",
+        "he",
+        "Trump",
+        "told reporters",
+        "according to",
+        "the aide",
+        "Mr.",
+        "U.S.",
+        "that",
+        "—",
+        "(",
+        ")",
+        ":",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_quotes_stay_inside_text_and_paragraphs(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for q in extract_quotes(text):
+        assert 0 <= q.start < q.end <= len(text)
+        if q.direct:
+            assert "\n" not in text[q.start : q.end]
+        for a, b in [(q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)]:
+            if a is not None and b is not None:
+                assert 0 <= a < b <= len(text)
 
 
 # --- the seed story ----------------------------------------------------------------------
