@@ -1,10 +1,11 @@
 """Annotate an article (entities, times, quantities, quotes) and align names across a story.
 
 Quote speakers are resolved to canonical names here, where the entities are known: a
-speaker phrase holding a name takes that name; "he" or "she" takes the latest speaker
-of the paragraph before, else the latest person named outside quotes; a role ("the
-Kremlin aide", "the US president") takes the latest person whose name that role word
-stands next to ("Putin aide Yuri Ushakov", "US President Donald Trump").
+speaker phrase ending on a name takes that name; "he" or "she" takes the first person of
+its sentence, else the previous named speaker of its paragraph, else the latest person
+opening a sentence; a role ("the Kremlin aide", "the US president") takes the person that
+role introduces ("Putin aide Yuri Ushakov", "US President Donald Trump"), in the article
+or, failing that, anywhere in the story (:func:`canonicalize_story`).
 """
 
 from __future__ import annotations
