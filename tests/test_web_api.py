@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 import json
 import re
+import socket
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +23,7 @@ from newsdesk.export import contract_schema
 from newsdesk.model import Article, Source
 from newsdesk.settings import DEFAULT
 from newsdesk.store import Store
-from newsdesk.web.app import create_app, ensure_token, is_loopback
+from newsdesk.web.app import LoopbackHostGuard, create_app, ensure_token, is_loopback
 from newsdesk.web.views import Span, split_segments
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -304,6 +307,48 @@ def test_split_segments_keeps_the_text_whatever_the_spans(
     segments = split_segments(text, [Span(a, b, "x") for a, b in spans], mark)
     assert "".join(s.text for s in segments) == text
     assert all(s.text for s in segments)
+
+
+def test_a_loopback_server_refuses_other_host_names(db: Path) -> None:
+    app = create_app(str(db))
+    app.add_middleware(LoopbackHostGuard)  # as serve() does on 127.0.0.1
+    with live_server(app) as server, httpx.Client(base_url=server.url) as c:
+        assert c.get("/api/stories").status_code == 200
+        assert (
+            c.get("/api/stories", headers={"host": f"localhost:{server.port}"}).status_code == 200
+        )
+        r = c.get("/api/stories", headers={"host": f"rebind.evil.test:{server.port}"})
+    assert r.status_code == 400 and r.json()["error"].startswith(
+        "unexpected Host 'rebind.evil.test:"
+    )
+
+
+def test_serve_runs_on_loopback_and_guards_the_host(tmp_path: Path) -> None:
+    db = tmp_path / "fresh.db"  # serve() makes an empty database so the upload page can fill it
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    code = f"from newsdesk.web.app import serve; serve({str(db)!r}, port={port})"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(url + "/api/stories")
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, (
+                    proc.stdout.read() if proc.stdout else ""
+                )
+                time.sleep(0.1)
+        assert r.json() == {"items": [], "total": 0, "limit": 20, "offset": 0}
+        assert httpx.get(url + "/api/stories", headers={"host": "evil.test"}).status_code == 400
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=20)  # reads and closes the pipe
 
 
 def test_a_public_host_gets_a_token() -> None:

@@ -18,7 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -68,6 +68,28 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class LoopbackHostGuard:
+    """Answer only requests addressed to a loopback name (127.0.0.1, localhost, [::1]).
+
+    A web page on another site can make a browser resolve its own name to 127.0.0.1 (DNS
+    rebinding) and then read and write here as "same origin"; its requests still carry
+    that name in Host, which is how they are told apart.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = Headers(scope=scope).get("host", "")
+            name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
+            if not is_loopback(name):
+                message = f"unexpected Host {host[:80]!r}: this server answers on 127.0.0.1 or localhost only"
+                await JSONResponse(error_body(400, message), status_code=400)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -209,4 +231,7 @@ def serve(
             f"newsdesk: {host} is reachable from other machines; uploads need this token: {chosen}"
         )
     Store(db_path).close()  # create an empty database so the upload page can fill it
-    uvicorn.run(create_app(db_path, token=chosen), host=host, port=port)
+    app = create_app(db_path, token=chosen)
+    if is_loopback(host):
+        app.add_middleware(LoopbackHostGuard)
+    uvicorn.run(app, host=host, port=port)
