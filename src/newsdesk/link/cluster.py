@@ -28,15 +28,21 @@ NAME_WEIGHT = 1.5  # a named entity counts more than a common word
 SHORT_TERMS = 40  # articles with fewer distinct terms get a lower join threshold
 SHORT_FLOOR = 0.4  # ... but never below this share of it
 GROWTH_PENALTY = 0.1  # a story's score is divided by 1 + this * log(size)
+IDF_REFRESH = 1.02  # cached IDF values are dropped when the stream grows by 2%
 PRIOR_DOCS = 100.0  # weight of the general-English prior, in documents
 PRIOR_DOC_WORDS = 300.0  # words per pseudo-document of the prior
 
 
 @functools.cache
 def load_frequencies() -> dict[str, float]:
-    """Return wordfreq's English word frequencies (shipped in its wheel; loaded once)."""
-    import wordfreq
+    """Return wordfreq's English word frequencies (shipped in its wheel; loaded once).
 
+    Without wordfreq the prior is empty: every term starts out rare, as in a plain IDF.
+    """
+    try:
+        import wordfreq
+    except ImportError:
+        return {}
     return dict(wordfreq.get_frequency_dict("en"))
 
 
@@ -105,6 +111,8 @@ class StoryIndex:
     stories: dict[str, StoryCentroid] = field(default_factory=dict)
     postings: dict[str, set[str]] = field(default_factory=dict)
     member_of: dict[str, str] = field(default_factory=dict)
+    idf_cache: dict[str, float] = field(default_factory=dict)
+    idf_docs: int = 0
     newest: float | None = None
 
     def idf(self, term: str) -> float:
@@ -113,8 +121,18 @@ class StoryIndex:
         Early in a stream the counts say little, so ``PRIOR_DOCS`` pseudo-documents drawn
         from word frequencies in general English (wordfreq) stand in until real ones arrive.
         """
-        prior = PRIOR_DOCS * prior_share(term)
-        return math.log((self.docs + PRIOR_DOCS) / (self.df.get(term, 0) + prior + 0.5)) + 1.0
+        cache = self.idf_cache
+        if self.docs > self.idf_docs * IDF_REFRESH + 16:
+            # IDF moves slowly on a long stream: recompute it only after the stream grew.
+            cache.clear()
+            self.idf_docs = self.docs
+        value = cache.get(term)
+        if value is None:
+            prior = PRIOR_DOCS * prior_share(term)
+            df = self.df.get(term, 0)
+            value = math.log((self.docs + PRIOR_DOCS) / (df + prior + 0.5)) + 1.0
+            cache[term] = value
+        return value
 
     def to_dict(self) -> dict[str, Any]:
         """Return the index as plain JSON types (postings are rebuilt on load)."""
@@ -172,10 +190,15 @@ def count_terms(index: StoryIndex, weights: dict[str, float]) -> None:
         df[t] = df.get(t, 0) + 1
 
 
-def pick_keys(index: StoryIndex, weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
+def pick_keys(idf: dict[str, float], weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
     """Return the article's ``n`` terms of highest TF-IDF weight (its most telling terms)."""
-    ranked = sorted(weights, key=lambda t: -weights[t] * index.idf(t))
+    ranked = sorted(weights, key=lambda t: -weights[t] * idf[t])
     return ranked[:n]
+
+
+def look_up_idf(index: StoryIndex, weights: dict[str, float]) -> dict[str, float]:
+    """Return the current IDF of each of an article's terms (computed once per article)."""
+    return {t: index.idf(t) for t in weights}
 
 
 def find_candidates(
@@ -197,21 +220,29 @@ def find_candidates(
     return out
 
 
-def score_story(index: StoryIndex, weights: dict[str, float], story: StoryCentroid) -> float:
-    """Return the cosine between an article and a story centroid under the current IDF."""
-    if not story.norm:
-        return 0.0
-    dot = 0.0
+def weigh_idf(idf: dict[str, float], weights: dict[str, float]) -> tuple[dict[str, float], float]:
+    """Return each term's weight times IDF squared (ready to dot with sums) and the doc norm."""
+    out = {}
     doc = 0.0
-    sums = story.sums
     for t, w in weights.items():
-        i = index.idf(t)
-        x = w * i
-        doc += x * x
+        i = idf[t]
+        doc += (w * i) ** 2
+        out[t] = w * i * i
+    return out, math.sqrt(doc)
+
+
+def score_story(weighted: tuple[dict[str, float], float], story: StoryCentroid) -> float:
+    """Return the cosine between an article (from :func:`weigh_idf`) and a story centroid."""
+    terms, doc = weighted
+    if not story.norm or not doc:
+        return 0.0
+    sums = story.sums
+    dot = 0.0
+    for t, x in terms.items():
         s = sums.get(t)
         if s is not None:
-            dot += x * s * i
-    return dot / (math.sqrt(doc) * story.norm) if doc else 0.0
+            dot += x * s
+    return dot / (doc * story.norm)
 
 
 def add_member(
@@ -219,14 +250,21 @@ def add_member(
     story: StoryCentroid,
     article_id: str,
     weights: dict[str, float],
+    idf: dict[str, float],
     keys: list[str],
     when: float | None,
 ) -> None:
     """Add an article's vector to a story, index its key terms, and refresh the norm."""
     sums = story.sums
+    square = story.norm * story.norm
     for t, w in weights.items():
-        sums[t] = sums.get(t, 0.0) + w
-    if len(sums) > MAX_STORY_TERMS * 2:
+        old = sums.get(t, 0.0)
+        sums[t] = old + w
+        i = idf[t]
+        square += ((old + w) ** 2 - old * old) * i * i
+    story.norm = math.sqrt(max(square, 0.0))
+    pruned = len(sums) > MAX_STORY_TERMS * 2
+    if pruned:
         # Prune by weight so big stories stay cheap to score; the tail barely moves a cosine.
         kept = sorted(sums.items(), key=lambda kv: -kv[1] * index.idf(kv[0]))[:MAX_STORY_TERMS]
         story.sums = sums = dict(kept)
@@ -241,7 +279,10 @@ def add_member(
         story.first = when if story.first is None else min(story.first, when)
         story.last = when if story.last is None else max(story.last, when)
         index.newest = when if index.newest is None else max(index.newest, when)
-    story.norm = norm_story(index, story)
+    if pruned or story.size & (story.size - 1) == 0:
+        # The norm is kept up to date incrementally; recompute it now and then, as the
+        # IDF drifts, and after pruning.
+        story.norm = norm_story(index, story)
 
 
 def drop_stale(index: StoryIndex, window: float) -> list[str]:
@@ -303,17 +344,19 @@ def assign_story(
         return known, 1.0
     weights = weigh_terms(counts)
     count_terms(index, weights)
-    keys = pick_keys(index, weights)
+    idf = look_up_idf(index, weights)
+    keys = pick_keys(idf, weights)
     best: StoryCentroid | None = None
     best_score = 0.0
+    weighted = weigh_idf(idf, weights)
     for story in find_candidates(index, keys, when, window):
         # A big story's centroid is generic and pulls in neighbours; make it earn them.
-        score = score_story(index, weights, story) / (1.0 + GROWTH_PENALTY * math.log(story.size))
+        score = score_story(weighted, story) / (1.0 + GROWTH_PENALTY * math.log(story.size))
         if score > best_score:
             best, best_score = story, score
     if best is None or best_score < scale_threshold(threshold, len(weights)):
         best = StoryCentroid(id="s" + article_id)
         index.stories[best.id] = best
         best_score = 0.0
-    add_member(index, best, article_id, weights, keys, when)
+    add_member(index, best, article_id, weights, idf, keys, when)
     return best.id, best_score

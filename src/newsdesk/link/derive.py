@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from newsdesk.link.features import extract_terms, hash_token, split_sentences
+from newsdesk.link.features import extract_sentence_terms, hash_token
 
 MIN_SENTENCE_TERMS = 4  # shorter sentences (datelines, captions) align by chance
 MIN_ALIGNED = 3  # fewer aligned sentences than this never make a rewrite
@@ -22,18 +22,35 @@ MIN_ALIGNED = 3  # fewer aligned sentences than this never make a rewrite
 SentenceSets = list[frozenset[int]]
 
 
-def sketch_sentences(text: str) -> SentenceSets:
+def sketch_sentences(text: str, sentences: list[list[str]] | None = None) -> SentenceSets:
     """Return each sentence of ``text`` as a set of content-term hashes (short ones dropped).
+
+    ``sentences`` are the text's terms per sentence if already extracted.
 
     >>> len(sketch_sentences("Rebels seized the northern town of Gao. Yes. Troops fled south."))
     1
     """
+    if sentences is None:
+        sentences = extract_sentence_terms(text)
     out = []
-    for sentence in split_sentences(text):
-        terms = frozenset(hash_token(t) for t in extract_terms(sentence))
-        if len(terms) >= MIN_SENTENCE_TERMS:
-            out.append(terms)
+    for terms in sentences:
+        hashed = frozenset(hash_token(t) for t in terms)
+        if len(hashed) >= MIN_SENTENCE_TERMS:
+            out.append(hashed)
     return out
+
+
+def overlap_terms(a: SentenceSets, b: SentenceSets) -> float:
+    """Return the share of the smaller text's terms found in the other (a cheap prefilter).
+
+    >>> overlap_terms([frozenset({1, 2})], [frozenset({2, 3, 4})])
+    0.5
+    """
+    ta: frozenset[int] = frozenset().union(*a)
+    tb: frozenset[int] = frozenset().union(*b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
 
 
 def score_pair(a: frozenset[int], b: frozenset[int]) -> float:

@@ -6,6 +6,7 @@ features in every process (no Python ``hash``: it is salted per process).
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections import Counter
@@ -28,6 +29,7 @@ def tokenize_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem_word(word: str) -> str:
     """Return a crude stem: plural and verb endings cut so "attacks" meets "attacked".
 
@@ -52,14 +54,27 @@ def extract_terms(text: str) -> list[str]:
     ['earthquake', 'struck', 'chile', 'kill', '#7']
     """
     out = []
-    for w in tokenize_words(text):
-        if w in STOPWORDS:
-            continue
-        if _NUMBER.search(w):
-            out.append("#" + w.replace(",", ""))
-        elif len(w) > 1:
-            out.append(stem_word(w.replace("’", "'").split("'")[0]))
+    for w in _WORD.findall(text.lower()):
+        term = map_word(w)
+        if term:
+            out.append(term)
     return out
+
+
+@functools.lru_cache(maxsize=500_000)
+def map_word(word: str) -> str:
+    """Return the term a lower-cased word counts as, or "" for a stop word or a letter.
+
+    >>> map_word("killing"), map_word("the"), map_word("1,200")
+    ('kill', '', '#1200')
+    """
+    if word in STOPWORDS:
+        return ""
+    if _NUMBER.search(word):
+        return "#" + word.replace(",", "")
+    if len(word) > 1:
+        return stem_word(word.replace("’", "'").split("'")[0])
+    return ""
 
 
 def extract_names(text: str) -> list[str]:
@@ -88,8 +103,10 @@ def extract_names(text: str) -> list[str]:
     return [n for n in names if n]
 
 
-def count_features(title: str, text: str) -> Counter[str]:
+def count_features(title: str, text: str, sentences: list[list[str]] | None = None) -> Counter[str]:
     """Return the term counts clustering compares: title words count twice, names once more.
+
+    ``sentences`` are the text's terms per sentence if already extracted.
 
     >>> c = count_features("Quake hits Chile", "A quake hit Chile.")
     >>> c["quake"], c["chile"], c["n:chile"]
@@ -98,10 +115,23 @@ def count_features(title: str, text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for t in extract_terms(title):
         counts[t] += 2
-    counts.update(extract_terms(text))
+    if sentences is None:
+        counts.update(extract_terms(text))
+    else:
+        for terms in sentences:
+            counts.update(terms)
     for name in extract_names(title) + extract_names(text):
         counts["n:" + name] += 1
     return counts
+
+
+def extract_sentence_terms(text: str) -> list[list[str]]:
+    """Return the content terms of each sentence of ``text``.
+
+    >>> extract_sentence_terms("Quakes hit Chile. Roads closed.")
+    [['quake', 'hit', 'chile'], ['road', 'clos']]
+    """
+    return [extract_terms(s) for s in split_sentences(text)]
 
 
 def split_sentences(text: str) -> list[str]:

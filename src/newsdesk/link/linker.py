@@ -21,16 +21,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdesk.link.cluster import StoryIndex, add_member, assign_story, drop_stale
+from newsdesk.link.cluster import (
+    StoryIndex,
+    add_member,
+    assign_story,
+    count_terms,
+    drop_stale,
+    look_up_idf,
+    pick_keys,
+    weigh_terms,
+)
 from newsdesk.link.dedup import DedupIndex, drop_old, find_root, match_duplicate, sign_shingles
-from newsdesk.link.derive import SentenceSets, share_aligned, sketch_sentences
-from newsdesk.link.features import count_features, make_shingles
+from newsdesk.link.derive import SentenceSets, overlap_terms, share_aligned, sketch_sentences
+from newsdesk.link.features import count_features, extract_sentence_terms, make_shingles
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
 STATE_VERSION = 1
 MIN_SHINGLES = 20  # texts shorter than this (headlines, teasers) are never called copies
 DERIVE_CANDIDATES = 20  # most recent story members checked for a rewrite relation
+REWRITE_OVERLAP = 0.4  # share of shared terms below which no alignment is tried
 SWEEP_EVERY = 500  # articles between two evictions of what left the time window
 
 
@@ -144,10 +154,15 @@ def link_duplicate(
 
 
 def link_rewrite(
-    state: LinkState, article: Article, story: str, when: float | None, settings: Settings
+    state: LinkState,
+    article: Article,
+    sentences: list[list[str]],
+    story: str,
+    when: float | None,
+    settings: Settings,
 ) -> tuple[str, ...]:
     """Keep the article's sentence sketch; return the originals it rewrites, if any."""
-    mine = sketch_sentences(article.text)
+    mine = sketch_sentences(article.text, sentences)
     state.sketches[article.id] = mine
     state.times[article.id] = when
     state.sketch_order.append(article.id)
@@ -159,6 +174,8 @@ def link_rewrite(
         theirs = state.sketches.get(other)
         if other == article.id or not theirs or find_root(state.dedup, other) == article.id:
             continue  # a copy of this very article is not a rewrite of it
+        if overlap_terms(mine, theirs) < REWRITE_OVERLAP:
+            continue  # too few shared words for most sentences to have a counterpart
         other_when = state.times.get(other)
         forward = share_aligned(mine, theirs, settings.derive_sentence_sim)
         backward = share_aligned(theirs, mine, settings.derive_sentence_sim)
@@ -191,20 +208,19 @@ def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
     when = parse_when(article.published)
     window = settings.story_window_days
     original = link_duplicate(state, article, when, settings)
-    counts = count_features(article.title or "", article.text)
+    sentences = extract_sentence_terms(article.text)
+    counts = count_features(article.title or "", article.text, sentences)
     story = index.member_of.get(original) if original else None
     if story is not None and story in index.stories:
-        from newsdesk.link.cluster import count_terms, pick_keys, weigh_terms
-
         weights = weigh_terms(counts)
         count_terms(index, weights)
-        add_member(
-            index, index.stories[story], article.id, weights, pick_keys(index, weights), when
-        )
+        idf = look_up_idf(index, weights)
+        keys = pick_keys(idf, weights)
+        add_member(index, index.stories[story], article.id, weights, idf, keys, when)
         derived: tuple[str, ...] = ()
     else:
         story, _ = assign_story(index, article.id, counts, when, settings.story_threshold, window)
-        derived = () if original else link_rewrite(state, article, story, when, settings)
+        derived = () if original else link_rewrite(state, article, sentences, story, when, settings)
     return dataclasses.replace(article, story=story, duplicate_of=original, derived_from=derived)
 
 
