@@ -215,6 +215,9 @@ def attribute_after(text: str, lo: int, hi: int, open_ended: bool) -> Attributio
     if not words or not WORD.fullmatch(words[0][2]):
         return None
     first = words[0]
+    if fold_case(first[2]) == "according" and len(words) > 1 and fold_case(words[1][2]) == "to":
+        speaker = speaker_right(text, words[1][1], hi)  # '"…" according to CNN.'
+        return None if speaker is None else Attribution(speaker, Span(first[0], words[1][1]))
     if fold_case(first[2]) in CUE_VERBS:
         speaker = speaker_right(text, first[1], hi)
         return None if speaker is None else Attribution(speaker, Span(first[0], first[1]))

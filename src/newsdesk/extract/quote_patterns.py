@@ -76,7 +76,7 @@ CUE_VERBS: frozenset[str] = _words(
     blast blasts blasted slam slams slammed praise praises praised criticize criticized
     criticise criticised testify testifies testified recount recounts recounted
     shot fired snapped retorted opined interjected chimed offered sniped scoffed
-    quipped remarked explained wrote spoke speaks """
+    quipped remarked explained wrote spoke speaks reacted reacts """
 )
 
 # Cue verbs strong enough to introduce reported speech without quotation marks.

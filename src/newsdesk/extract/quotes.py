@@ -37,6 +37,7 @@ from newsdesk.extract.quote_patterns import (
     ADJUNCT_OPENERS,
     AGENT_NOUNS,
     AGENT_SUFFIXES,
+    CUE_VERBS,
     INDIRECT_CUES,
 )
 from newsdesk.extract.sentences import split_sentences
@@ -186,6 +187,20 @@ def _lead_in(
     return None if subject is None else Attribution(subject, Span(colon, colon + 1))
 
 
+def _dangling_cue(
+    text: str, sentences: Sequence[tuple[int, int]], s_start: int, p_start: int, prev_end: int
+) -> Attribution | None:
+    """Return the attribution a paragraph's previous sentence ends on ("…, he said. “…”")."""
+    before = [(a, b) for a, b in sentences if p_start <= a and b <= s_start and a >= prev_end]
+    if not before:
+        return None
+    a, b = before[-1]
+    toks = [t for t in tokens(text, a, b) if WORD.fullmatch(t[2])]
+    if not any(fold_case(t[2]) in CUE_VERBS for t in toks[-6:]):
+        return None
+    return attribute_before(text, a, b)
+
+
 def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[QuoteMention]:
     """Return the direct quotes of ``text`` with their attributions."""
     out: list[QuoteMention] = []
@@ -230,7 +245,12 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
                     out.append(_mention(a, b, True, who, text))
                 pending = []
             elif standalone:
-                if para_last is not None and out and out[-1].end >= p_start:
+                dangling = _dangling_cue(text, sentences, s_start, p_start, prev_end)
+                if dangling is not None:
+                    # "Sam Lau … said in a statement. “…”": the cue ends the sentence before
+                    out.append(_mention(q_start, end, True, dangling, text))
+                    para_last = last = dangling
+                elif para_last is not None and out and out[-1].end >= p_start:
                     # a quote continuing the paragraph's attributed quote is one mention
                     out[-1] = replace(out[-1], end=end)
                 elif para_last is not None or last is not None:
