@@ -30,7 +30,7 @@ class Settings:
     minhash_perm: int = _opt(128, "MinHash permutations")
     lsh_threshold: float = _opt(0.3, "MinHash LSH candidate threshold")
     duplicate_jaccard: float = _opt(0.8, "verified shingle containment that makes a duplicate")
-    story_window_days: float = _opt(7.0, "only stories active within this many days are candidates")
+    story_window_days: float = _opt(14.0, "only stories active within this many days are candidates")
     story_threshold: float = _opt(0.25, "TF-IDF cosine to a story centroid that joins the story")
     derive_sentence_sim: float = _opt(0.5, "sentence-pair similarity that aligns two sentences")
     derive_share: float = _opt(0.5, "share of a rewrite's sentences aligned in order to its source")
@@ -68,7 +68,7 @@ class Settings:
         0.5, "sentence gain is divided by its word count to this power"
     )
     brief_truncated_factor: float = _opt(
-        0.5, "gain multiplier of a sentence cut off by the scrape ('...')"
+        1.0, "gain multiplier of a sentence cut off by the scrape ('...')"
     )
     timeline_max_entries: int = _opt(12, "most timeline entries per story")
 
