@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.model_selection import GroupKFold
+from threadpoolctl import threadpool_limits
 
 from bench.common import PRF, aeb_score, f1_of, read_jsonl, write_results
 from bench.train_lines import (
@@ -117,7 +118,8 @@ def main(argv: list[str]) -> int:
     pages = split_pages(records)
     figures: dict[str, Any] = {"pages": len(pages), "lines": sum(map(len, pages))}
     if not args.skip_cv:
-        held_out = cross_validate(pages, records, args.folds)
+        with threadpool_limits(1):  # see bench/train_lines.py
+            held_out = cross_validate(pages, records, args.folds)
         figures["held_out"] = {"folds": args.folds, "grouped_by": "domain"}
         figures["held_out"].update(sweep(held_out, pages, records))
     shipped = load_model()

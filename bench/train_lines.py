@@ -23,6 +23,7 @@ import numpy as np
 import sklearn
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
+from threadpoolctl import threadpool_limits
 
 from bench.common import DATA, ROOT, digest, read_jsonl
 from newsdesk.clean.line_features import FEATURE_NAMES, build_features, build_stack_features
@@ -219,7 +220,10 @@ def main(argv: list[str]) -> int:
     stop_words = collect_stop_words()
     xs = featurize(split_pages(records), stop_words)
     ys = [np.asarray(r["line_labels"], dtype=np.int64) for r in records]
-    model = fit_line_model(xs, ys, [r["domain"] for r in records], stop_words)
+    # One OpenMP thread: on a shared 2-core machine the threads' busy-waiting made each
+    # fit ten times slower, and the fits are small.
+    with threadpool_limits(1):
+        model = fit_line_model(xs, ys, [r["domain"] for r in records], stop_words)
     model["training"] = {
         "data": str(TEXTSCRAPE.relative_to(DATA)),
         "sha256": digest(TEXTSCRAPE),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -98,6 +99,7 @@ FEATURE_NAMES = (
     *(f"{name}@{off:+d}" for name in NEIGHBOUR_BASE for off in NEIGHBOUR_OFFSETS),
 )
 _COL = {name: i for i, name in enumerate(BASE_NAMES)}
+_NEIGHBOUR_COLS = [_COL[name] for name in NEIGHBOUR_BASE]
 
 
 def in_ranges(cp: IntArray, ranges: Sequence[tuple[int, int]]) -> NDArray[np.bool_]:
@@ -176,17 +178,18 @@ def count_stop_words(
     split, and the share is consistent between training and use. The title is line 0,
     which scrapes start with (the page's <title>); headlines and teasers repeat its words.
     """
-    toks = page.lower().replace("\n", " \n ").split(" ")
+    per_line = [line.split(" ") if line else [] for line in page.lower().split("\n", n)[:n]]
+    counts = np.fromiter(map(len, per_line), dtype=np.int64, count=n)
+    toks = list(chain.from_iterable(per_line))
     m = len(toks)
-    brk = np.fromiter(map("\n".__eq__, toks), dtype=bool, count=m)
-    line = np.cumsum(brk)
-    real = ~brk & np.fromiter(map(bool, toks), dtype=bool, count=m)
-    stop = np.fromiter(map(stop_words.__contains__, toks), dtype=bool, count=m) & real
-    title = frozenset(toks[: int(np.argmax(brk))]) - {""}
-    in_title = np.fromiter(map(title.__contains__, toks), dtype=bool, count=m) & real
-    in_title[line == 0] = False
+    line_of = np.repeat(np.arange(n), counts)
+    real = np.fromiter(map(bool, toks), dtype=bool, count=m)
+    stop = np.fromiter(map(stop_words.__contains__, toks), dtype=bool, count=m)
+    title = frozenset(per_line[0]) - {""}
+    in_title = np.fromiter(map(title.__contains__, toks), dtype=bool, count=m)
+    in_title[: counts[0]] = False
     return tuple(  # type: ignore[return-value]
-        np.bincount(line, weights=w, minlength=n)[:n] for w in (real, stop, in_title)
+        np.bincount(line_of, weights=w, minlength=n) for w in (real, stop & real, in_title & real)
     )
 
 
@@ -219,7 +222,7 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
     )
     # A sentence boundary inside a line: terminal punctuation, a space, a capital; or 。.
     inner = (((f & STOP_MARK) > 0) & ((nxt & SPACE) > 0) & ((nxt2 & UPPER) > 0)) | (cp == 0x3002)
-    per_char = np.column_stack(
+    per_char = np.stack(
         (
             tok_start,
             tok_start & ((f & UPPER) > 0),
@@ -235,7 +238,12 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
             ((f & JOINER) > 0) & digit_around,
             inner,
         )
-    ).astype(np.int32)
+    )
+    # Per-line sums as differences of a running sum (one pass; reduceat over rows of a
+    # wide array is far slower).
+    running = np.zeros((per_char.shape[0], per_char.shape[1] + 1), dtype=np.int32)
+    np.cumsum(per_char, axis=1, out=running[:, 1:])
+    bounds = np.append(starts, per_char.shape[1])
     (
         n_tok,
         n_cap,
@@ -250,7 +258,7 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
         dates,
         joined,
         inner_n,
-    ) = np.add.reduceat(per_char, starts, axis=0).astype(np.float64).T
+    ) = (running[:, bounds[1:]] - running[:, bounds[:-1]]).astype(np.float64)
     # A CJK run is one \w+ token however long; count about two characters per word so a
     # Japanese sentence weighs like a sentence in a spaced language.
     n_words = n_tok + cjk / 2.0
@@ -335,12 +343,14 @@ def shift_rows(x: FloatArray, offset: int, fill: float = -1.0) -> FloatArray:
 def window_mean(x: FloatArray, radius: int) -> FloatArray:
     """Return the mean of ``x`` over lines i-radius..i+radius (clipped at the page edges)."""
     n = x.shape[0]
-    csum = np.concatenate(([0.0], np.cumsum(x, axis=0)))
+    csum = np.zeros((n + 1, *x.shape[1:]))
+    np.cumsum(x, axis=0, out=csum[1:])
     idx = np.arange(n)
-    lo = np.clip(idx - radius, 0, n)
-    hi = np.clip(idx + radius + 1, 0, n)
+    lo = np.maximum(idx - radius, 0)
+    hi = np.minimum(idx + radius + 1, n)
     span = np.maximum(hi - lo, 1)
-    return (csum[hi] - csum[lo]) / (span if x.ndim == 1 else span[:, None])
+    out: FloatArray = (csum[hi] - csum[lo]) / (span if x.ndim == 1 else span[:, None])
+    return out
 
 
 def distance_to(mask: NDArray[np.bool_], forward: bool) -> FloatArray:
@@ -383,6 +393,9 @@ def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArr
     longf = long_line.astype(np.float64)
     page_words = max(float(words.sum()), 1.0)
     median_words = max(float(np.median(words)), 1.0)
+    near = window_mean(np.column_stack((longf, words)), 2)
+    mid = window_mean(np.column_stack((longf, words)), 5)
+    shape = window_mean(base[:, [_COL["ends_sentence"], _COL["stop_share"]]], 3)
     context = [
         idx / max(n - 1, 1),
         np.log1p(idx),
@@ -395,20 +408,20 @@ def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArr
         np.log1p(after),
         np.full(n, np.log1p(end - start)),
         (np.cumsum(words) - words) / page_words,
-        window_mean(longf, 2),
-        window_mean(longf, 5),
+        near[:, 0],
+        mid[:, 0],
         window_mean(longf, 10),
-        np.log1p(window_mean(words, 2)),
-        np.log1p(window_mean(words, 5)),
-        window_mean(base[:, _COL["ends_sentence"]], 3),
-        window_mean(base[:, _COL["stop_share"]], 3),
+        np.log1p(near[:, 1]),
+        np.log1p(mid[:, 1]),
+        shape[:, 0],
+        shape[:, 1],
         np.log1p(distance_to(long_line, forward=False)),
         np.log1p(distance_to(long_line, forward=True)),
     ]
-    neighbours = [
-        shift_rows(base[:, _COL[name]], off) for name in NEIGHBOUR_BASE for off in NEIGHBOUR_OFFSETS
-    ]
-    return np.column_stack([base, *context, *neighbours])
+    # Shift all neighbour columns together, then order them name by name.
+    picked = base[:, _NEIGHBOUR_COLS]
+    shifted = np.stack([shift_rows(picked, off) for off in NEIGHBOUR_OFFSETS], axis=2)
+    return np.column_stack([base, *context, shifted.reshape(n, -1)])
 
 
 STACK_OFFSETS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)

@@ -74,7 +74,8 @@ class TreeEnsemble:
             go_left = flat_x[row_base + self.feature[node]] <= self.threshold[node]
             node = np.where(go_left, self.left[node], self.right[node])
         raw = self.baseline + self.value[node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(-raw))
+        out: FloatArray = 1.0 / (1.0 + np.exp(-raw))
+        return out
 
 
 @dataclass(frozen=True)
