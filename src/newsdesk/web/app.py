@@ -87,15 +87,17 @@ class LoopbackHostGuard:
             name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
             if not is_loopback(name):
                 message = f"unexpected Host {host[:80]!r}: this server answers on 127.0.0.1 or localhost only"
-                await JSONResponse(error_body(400, message), status_code=400)(scope, receive, send)
+                await JSONResponse(make_error_body(400, message), status_code=400)(
+                    scope, receive, send
+                )
                 return
         await self.app(scope, receive, send)
 
 
-def error_body(status: int, message: str) -> dict[str, Any]:
+def make_error_body(status: int, message: str) -> dict[str, Any]:
     """Return the one JSON error shape.
 
-    >>> error_body(404, "no story x")
+    >>> make_error_body(404, "no story x")
     {'ok': False, 'error': 'no story x', 'status': 404}
     """
     return {"ok": False, "error": message, "status": status}
@@ -114,7 +116,7 @@ def render_error(request: Request, status: int, message: str) -> Response:
         return get_templates().TemplateResponse(
             request, "error.html", {"status": status, "message": message}, status_code=status
         )
-    return JSONResponse(error_body(status, message), status_code=status)
+    return JSONResponse(make_error_body(status, message), status_code=status)
 
 
 def _format_validation(exc: RequestValidationError) -> str:
@@ -154,7 +156,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_crash)
 
 
-def upload_dir_for(db_path: str) -> Path:
+def locate_upload_dir(db_path: str) -> Path:
     """Return where uploaded files are kept: beside the database, so articles can cite them."""
     db = Path(db_path)
     return db.parent / f"{db.name}.uploads"
@@ -176,7 +178,7 @@ def create_app(
         docs_url=None,  # the stock /docs loads Swagger UI from a CDN; ours is served locally
         redoc_url=None,
     )
-    app.state.config = WebConfig(db_path, token, settings or DEFAULT, upload_dir_for(db_path))
+    app.state.config = WebConfig(db_path, token, settings or DEFAULT, locate_upload_dir(db_path))
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

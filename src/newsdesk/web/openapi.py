@@ -17,20 +17,23 @@ from newsdesk.export import contract_schema
 _NAMES = {"article": "Article", "story": "Story", "cite": "Cite"}
 
 
-def ref(name: str) -> dict[str, str]:
+def schema_ref(name: str) -> dict[str, str]:
     """Return a JSON reference to the component schema ``name``."""
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def json_response(name: str, description: str = "OK") -> dict[str, Any]:
+def describe_json(name: str, description: str = "OK") -> dict[str, Any]:
     """Return an OpenAPI response whose JSON body is the component ``name``."""
-    return {"description": description, "content": {"application/json": {"schema": ref(name)}}}
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema_ref(name)}},
+    }
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: json_response("Error", "Bad request"),
-    404: json_response("Error", "Not found"),
-    422: json_response("Error", "Invalid parameters"),
+    400: describe_json("Error", "Bad request"),
+    404: describe_json("Error", "Not found"),
+    422: describe_json("Error", "Invalid parameters"),
 }
 
 
@@ -61,13 +64,13 @@ def _page(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def component_schemas() -> dict[str, Any]:
+def build_component_schemas() -> dict[str, Any]:
     """Return the schemas the API's responses use: the contract's, pages of them, the error."""
     defs = copy.deepcopy(contract_schema()["$defs"])
     schemas: dict[str, Any] = {_NAMES[k]: _rename_refs(v) for k, v in defs.items()}
     nullable_text = {"type": ["string", "null"]}
     schemas["StorySummary"] = {
-        "allOf": [ref("Story")],
+        "allOf": [schema_ref("Story")],
         "type": "object",
         "description": "a story in the contract's shape plus the list's summary fields",
         "properties": {
@@ -78,12 +81,12 @@ def component_schemas() -> dict[str, Any]:
             "last_date": nullable_text,
         },
     }
-    schemas["StoryPage"] = _page(ref("StorySummary"))
-    schemas["ArticlePage"] = _page(ref("Article"))
+    schemas["StoryPage"] = _page(schema_ref("StorySummary"))
+    schemas["ArticlePage"] = _page(schema_ref("Article"))
     hit = {
         "type": "object",
         "required": ["article", "snippet"],
-        "properties": {"article": ref("Article"), "snippet": {"type": "string"}},
+        "properties": {"article": schema_ref("Article"), "snippet": {"type": "string"}},
     }
     quote_hit = {
         "type": "object",
@@ -143,7 +146,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         description=app.description,
     )
     components = doc.setdefault("components", {}).setdefault("schemas", {})
-    components.update(component_schemas())
+    components.update(build_component_schemas())
     # FastAPI's own validation-error schemas are never sent: every error uses the one shape.
     for name in ("HTTPValidationError", "ValidationError"):
         components.pop(name, None)

@@ -10,10 +10,10 @@ from newsdesk.web.views import (
     Bar,
     CiteView,
     OriginGroup,
-    chart_bars,
+    build_chart_bars,
     count_countries,
     count_outlets,
-    date_span,
+    format_date_span,
     group_by_origin,
     view_cite,
 )
@@ -160,8 +160,8 @@ def build_story_view(story: Story, articles: Sequence[Article]) -> StoryView:
     view.groups = group_by_origin(articles)
     view.outlets = count_outlets(articles)
     view.countries = count_countries(articles)
-    view.bars = chart_bars(articles)
+    view.bars = build_chart_bars(articles)
     dates = sorted(a.published for a in articles if a.published)
-    view.span = date_span(dates[0] if dates else None, dates[-1] if dates else None)
+    view.span = format_date_span(dates[0] if dates else None, dates[-1] if dates else None)
     view.cites = list(num.seen.values())
     return view

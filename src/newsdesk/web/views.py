@@ -75,10 +75,10 @@ class Bar:
     height: int
 
 
-def safe_url(url: str | None) -> str | None:
+def check_web_url(url: str | None) -> str | None:
     """Return ``url`` when it is an http(s) link, else None (a ``javascript:`` link stays text).
 
-    >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)"), safe_url(" JavaScript:x")
+    >>> check_web_url("https://example.org/a"), check_web_url("javascript:alert(1)"), check_web_url(" JavaScript:x")
     ('https://example.org/a', None, None)
     """
     if not url:
@@ -126,7 +126,7 @@ def split_segments(
     return out
 
 
-def annotation_spans(article: Article) -> list[Span]:
+def list_annotation_spans(article: Article) -> list[Span]:
     """Return the entity, time and quote spans of ``article`` for highlighting."""
     ann = article.annotations
     if ann is None:
@@ -160,10 +160,10 @@ def locate_cite(article: Article, cite: Cite) -> tuple[int, int] | None:
     return (at, at + len(cite.quote)) if at >= 0 and cite.quote else None
 
 
-def article_href(article_id: str, span: tuple[int, int] | None = None) -> str:
+def make_article_href(article_id: str, span: tuple[int, int] | None = None) -> str:
     """Return the article page link, marking ``span`` when given.
 
-    >>> article_href("a1", (3, 9))
+    >>> make_article_href("a1", (3, 9))
     '/articles/a1?start=3&end=9#cite'
     """
     if span is None:
@@ -176,7 +176,7 @@ def view_cite(number: int, cite: Cite, articles: dict[str, Article]) -> CiteView
     article = articles.get(cite.article)
     if article is None:
         return CiteView(
-            number, cite.article, cite.quote, "", "", "", "", article_href(cite.article), False
+            number, cite.article, cite.quote, "", "", "", "", make_article_href(cite.article), False
         )
     span = locate_cite(article, cite)
     if span is None:
@@ -192,7 +192,7 @@ def view_cite(number: int, cite: Cite, articles: dict[str, Article]) -> CiteView
         after + ("…" if span and span[1] + CONTEXT_CHARS < len(article.text) else ""),
         article.outlet or "unknown outlet",
         article.title or "",
-        article_href(article.id, span),
+        make_article_href(article.id, span),
         span is not None,
     )
 
@@ -245,13 +245,13 @@ def count_countries(articles: Sequence[Article]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def chart_bars(articles: Sequence[Article], width: int = 600, height: int = 120) -> list[Bar]:
+def build_chart_bars(articles: Sequence[Article], width: int = 600, height: int = 120) -> list[Bar]:
     """Return one bar per day from the first to the last publication date (empty days kept).
 
     >>> from newsdesk.model import Source
     >>> arts = [Article(id=str(i), source=Source("p", 0, 1), text="x", published=d)
     ...         for i, d in enumerate(["2025-07-03", "2025-07-03T10:00:00+02:00", "2025-07-05"])]
-    >>> [(b.day, b.count) for b in chart_bars(arts)]
+    >>> [(b.day, b.count) for b in build_chart_bars(arts)]
     [('2025-07-03', 2), ('2025-07-04', 0), ('2025-07-05', 1)]
     """
     days = Counter(d for d in (_day_of(a.published) for a in articles) if d is not None)
@@ -279,10 +279,10 @@ def _day_of(value: str | None) -> dt.date | None:
         return None
 
 
-def date_span(first: str | None, last: str | None) -> str:
+def format_date_span(first: str | None, last: str | None) -> str:
     """Return "first – last" in dates, or one date, or "" when unknown.
 
-    >>> date_span("2025-07-03T10:00:00+00:00", "2025-07-04")
+    >>> format_date_span("2025-07-03T10:00:00+00:00", "2025-07-04")
     '2025-07-03 – 2025-07-04'
     """
     a, b = (first or "")[:10], (last or "")[:10]

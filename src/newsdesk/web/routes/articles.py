@@ -12,9 +12,9 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.export import article_to_contract
 from newsdesk.model import Article
 from newsdesk.web.deps import StoreDep, get_templates
-from newsdesk.web.openapi import ERRORS, json_response
+from newsdesk.web.openapi import ERRORS, describe_json
 from newsdesk.web.queries import load_article
-from newsdesk.web.views import annotation_spans, safe_url, split_segments
+from newsdesk.web.views import check_web_url, list_annotation_spans, split_segments
 
 router = APIRouter()
 
@@ -59,7 +59,7 @@ def article_page(
     """Show an article's clean text with entities, times and quotes marked; ``start``/``end`` mark a cite."""
     article = load_article(store, article_id)
     mark = (start, end) if start is not None and end is not None and start < end else None
-    segments = split_segments(article.text, annotation_spans(article), mark)
+    segments = split_segments(article.text, list_annotation_spans(article), mark)
     ann = article.annotations
     return get_templates().TemplateResponse(
         request,
@@ -68,7 +68,7 @@ def article_page(
             "a": article,
             "segments": segments,
             "marked": any(s.mark for s in segments),
-            "url": safe_url(article.source.url),
+            "url": check_web_url(article.source.url),
             "removed": view_removed(article),
             "counts": {
                 "entities": len(ann.entities) if ann else 0,
@@ -80,7 +80,7 @@ def article_page(
 
 
 @router.get(
-    "/api/articles/{article_id}", tags=["api"], responses={200: json_response("Article"), **ERRORS}
+    "/api/articles/{article_id}", tags=["api"], responses={200: describe_json("Article"), **ERRORS}
 )
 def get_article_api(store: StoreDep, article_id: str) -> dict[str, Any]:
     """Return one article in the export contract's shape."""

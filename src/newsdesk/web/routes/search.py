@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from newsdesk.export import article_to_contract
 from newsdesk.web.deps import MAX_PAGE_SIZE, PAGE_SIZE, StoreDep, get_templates
-from newsdesk.web.openapi import ERRORS, json_response
+from newsdesk.web.openapi import ERRORS, describe_json
 from newsdesk.web.queries import clean_query, count_search
 from newsdesk.web.views import Segment, Span, split_segments
 
@@ -20,10 +20,10 @@ router = APIRouter()
 SNIPPET_CHARS = 120  # characters either side of the first hit
 
 
-def snippet_segments(text: str, q: str) -> list[Segment]:
+def mark_snippet(text: str, q: str) -> list[Segment]:
     """Return a window of ``text`` around the first query term, every term in it marked.
 
-    >>> [(s.text, s.css) for s in snippet_segments("The bridge vote passed.", "vote")]
+    >>> [(s.text, s.css) for s in mark_snippet("The bridge vote passed.", "vote")]
     [('The bridge ', ''), ('vote', 'hit'), (' passed.', '')]
     """
     terms = [re.escape(t) for t in q.split() if t.strip()]
@@ -61,7 +61,7 @@ def search_page(
         "search.html",
         {
             "q": q,
-            "hits": [(a, snippet_segments(a.text, q)) for a, _ in hits],
+            "hits": [(a, mark_snippet(a.text, q)) for a, _ in hits],
             "quotes": quotes,
             "total": total,
             "page": page,
@@ -71,7 +71,7 @@ def search_page(
     )
 
 
-@router.get("/api/search", tags=["api"], responses={200: json_response("SearchPage"), **ERRORS})
+@router.get("/api/search", tags=["api"], responses={200: describe_json("SearchPage"), **ERRORS})
 def search_api(
     store: StoreDep,
     q: Annotated[

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from newsdesk.export import article_to_contract, story_to_contract
 from newsdesk.store import StorySummary
 from newsdesk.web.deps import MAX_PAGE_SIZE, PAGE_SIZE, StoreDep, get_templates
-from newsdesk.web.openapi import ERRORS, json_response
+from newsdesk.web.openapi import ERRORS, describe_json
 from newsdesk.web.queries import (
     list_filter_options,
     load_story,
@@ -20,7 +20,7 @@ from newsdesk.web.queries import (
     parse_day,
 )
 from newsdesk.web.story_view import build_story_view
-from newsdesk.web.views import date_span
+from newsdesk.web.views import format_date_span
 
 router = APIRouter()
 
@@ -82,7 +82,7 @@ def home_page(
             "outlets": outlets,
             "countries": countries,
             "articles": store.count("articles"),
-            "date_span": date_span,
+            "format_date_span": format_date_span,
             "page_link": lambda n: "/?" + urlencode({**filters, "page": n}),
         },
     )
@@ -108,7 +108,7 @@ def _summary_fields(s: StorySummary) -> dict[str, Any]:
     }
 
 
-@router.get("/api/stories", tags=["api"], responses={200: json_response("StoryPage"), **ERRORS})
+@router.get("/api/stories", tags=["api"], responses={200: describe_json("StoryPage"), **ERRORS})
 def list_stories_api(
     store: StoreDep,
     limit: Limit = PAGE_SIZE,
@@ -129,7 +129,7 @@ def list_stories_api(
 
 
 @router.get(
-    "/api/stories/{story_id}", tags=["api"], responses={200: json_response("Story"), **ERRORS}
+    "/api/stories/{story_id}", tags=["api"], responses={200: describe_json("Story"), **ERRORS}
 )
 def get_story_api(store: StoreDep, story_id: str) -> dict[str, Any]:
     """Return one story in the export contract's shape."""
@@ -140,7 +140,7 @@ def get_story_api(store: StoreDep, story_id: str) -> dict[str, Any]:
 @router.get(
     "/api/stories/{story_id}/articles",
     tags=["api"],
-    responses={200: json_response("ArticlePage"), **ERRORS},
+    responses={200: describe_json("ArticlePage"), **ERRORS},
 )
 def list_story_articles_api(
     store: StoreDep, story_id: str, limit: Limit = PAGE_SIZE, offset: Offset = 0

@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 from newsdesk.settings import Settings
 from newsdesk.store import Store
 from newsdesk.web.deps import ConfigDep, WriterDep, get_templates
-from newsdesk.web.openapi import ERRORS, json_response, ref
+from newsdesk.web.openapi import ERRORS, describe_json, schema_ref
 
 router = APIRouter()
 
@@ -58,10 +58,10 @@ class FileResult:
     error: str | None = None
 
 
-def safe_name(filename: str | None) -> str:
+def make_safe_name(filename: str | None) -> str:
     """Return a file name safe to save: no directories, only plain characters.
 
-    >>> safe_name("../../etc/passwd"), safe_name("<img onerror=x>.html"), safe_name(None)
+    >>> make_safe_name("../../etc/passwd"), make_safe_name("<img onerror=x>.html"), make_safe_name(None)
     ('passwd', 'img_onerror_x_.html', 'upload')
     """
     base = re.split(r"[\\/]", filename or "")[-1]
@@ -227,14 +227,14 @@ def upload_page(request: Request, config: ConfigDep) -> HTMLResponse:
         200: {
             "description": "The upload report; with stream=true, NDJSON progress events ending in the report",
             "content": {
-                "application/json": {"schema": ref("UploadReport")},
+                "application/json": {"schema": schema_ref("UploadReport")},
                 "application/x-ndjson": {"schema": {"type": "string"}},
             },
         },
         **ERRORS,
-        401: json_response("Error", "Write token missing or wrong"),
-        403: json_response("Error", "Cross-site write refused"),
-        413: json_response("Error", "Upload too large"),
+        401: describe_json("Error", "Write token missing or wrong"),
+        403: describe_json("Error", "Cross-site write refused"),
+        413: describe_json("Error", "Upload too large"),
     },
 )
 async def upload_api(
@@ -260,7 +260,7 @@ async def upload_api(
             )
         results = [
             await run_in_threadpool(
-                save_upload, f.file, safe_name(f.filename), config.upload_dir, limit
+                save_upload, f.file, make_safe_name(f.filename), config.upload_dir, limit
             )
             for f in uploads
         ]
