@@ -58,7 +58,7 @@ function handleEvent(ev, ui) {
   if (ev.event === "received") {
     ui.files.max = Math.max(1, ev.total);
     ui.files.value = 0;
-    ui.files.hidden = ev.total === 0;
+    ui.files.parentElement.hidden = ev.total === 0;
     ui.status.textContent = `Reading ${ev.total} file(s)…`;
   } else if (ev.event === "file") {
     addResult(ui.list, ev.error ? ev.error : `${ev.name}: ${ev.articles} article(s)`, Boolean(ev.error));
@@ -108,9 +108,9 @@ function sendUpload(form) {
   ui.list.replaceChildren();
   ui.status.className = "";
   ui.status.textContent = `Uploading ${picked.length} file(s)…`;
-  ui.bytes.hidden = false;
+  ui.bytes.parentElement.hidden = false;
   ui.bytes.value = 0;
-  ui.files.hidden = true;
+  ui.files.parentElement.hidden = true;
   xhr.upload.addEventListener("progress", (ev) => {
     if (ev.lengthComputable) ui.bytes.value = Math.round((ev.loaded / ev.total) * 100);
   });
