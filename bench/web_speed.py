@@ -95,9 +95,9 @@ def build_store(db: Path, stories: int, per_story: int, big: int) -> dict[str, f
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stories", type=int, default=999)
+    parser.add_argument("--stories", type=int, default=980)
     parser.add_argument("--per-story", type=int, default=10)
-    parser.add_argument("--big", type=int, default=10, help="articles in one extra, larger story")
+    parser.add_argument("--big", type=int, default=200, help="articles in one extra, larger story")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
