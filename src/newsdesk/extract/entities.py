@@ -21,7 +21,7 @@ from newsdesk.extract.names import (
     fold_word,
     place_key,
 )
-from newsdesk.extract.quote_patterns import PLACE_ALIASES
+from newsdesk.extract.quote_patterns import CUE_VERBS, PLACE_ALIASES
 from newsdesk.model import Entity
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -49,6 +49,9 @@ def find_entities(text: str, doc: Any) -> list[Entity]:
         if ent.label_ not in KEPT_LABELS:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
+        head = text[start:end].rsplit(" ", 1)
+        if len(head) == 2 and head[1].lower() in CUE_VERBS:
+            end = start + len(head[0])  # a headline's "Obama Says" names Obama
         name = text[start:end].strip()
         if not name or not any(ch.isupper() for ch in name):
             continue

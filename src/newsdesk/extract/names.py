@@ -43,7 +43,12 @@ def clean_name(text: str, label: str = PERSON) -> str:
             words = [
                 w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w))
             ]
-    return " ".join(words).strip(" .-")
+    name = " ".join(words).strip(" -")
+    # a sentence's period goes, an abbreviation's stays ("N.Y.", "U.N.")
+    last = name.rsplit(" ", 1)[-1]
+    if name.count(".") > 1 or (label != PERSON and len(last) <= 5 and last[:1].isupper()):
+        return name
+    return name.rstrip(".")
 
 
 def fold_word(word: str) -> str:
