@@ -53,7 +53,9 @@ def test_fictional_brief_is_cited_and_states_the_dispute() -> None:
     from tests.test_compare import make_story
 
     story, articles, origins = make_story()
-    story = brief_story(compare_story(story, articles, origins, SETTINGS), articles, origins, SETTINGS)
+    story = brief_story(
+        compare_story(story, articles, origins, SETTINGS), articles, origins, SETTINGS
+    )
     check_story(story, articles)
     assert SETTINGS.brief_min_sentences <= len(story.brief) <= SETTINGS.brief_max_sentences + 2
     disputes = [b for b in story.brief if b.text.startswith("Reports differ")]

@@ -60,12 +60,17 @@ TEXTS = {
 def make_story() -> tuple[Story, list[Article], dict[str, str]]:
     source = Source("fictional.txt", 0, 1)
     articles = [
-        Article(id=k, source=source, text=t, outlet=o, published=p, title=f"{o}: Eastbrook barrier approved")
+        Article(
+            id=k,
+            source=source,
+            text=t,
+            outlet=o,
+            published=p,
+            title=f"{o}: Eastbrook barrier approved",
+        )
         for k, (o, p, t) in TEXTS.items()
     ]
-    articles = [
-        dataclasses.replace(a, derived_from=("a",)) if a.id == "d" else a for a in articles
-    ]
+    articles = [dataclasses.replace(a, derived_from=("a",)) if a.id == "d" else a for a in articles]
     articles = [dataclasses.replace(a, partial=True) if a.id == "e" else a for a in articles]
     origins = group_origins(articles)
     story = Story("s1", "Eastbrook flood barrier", tuple(a.id for a in articles))
@@ -145,7 +150,9 @@ def test_quote_wordings_group_into_one_utterance(fictional) -> None:
 
 def test_compare_works_on_annotated_articles() -> None:
     story, articles, origins = make_story()
-    annotated = canonicalize_story([dataclasses.replace(a, annotations=annotate_article(a)) for a in articles])
+    annotated = canonicalize_story(
+        [dataclasses.replace(a, annotations=annotate_article(a)) for a in articles]
+    )
     story = compare_story(story, annotated, origins, SETTINGS)
     mayor = [q for q in story.quotes if "fifty years" in q.text]
     assert len(mayor) == 1 and mayor[0].speaker is not None and "Ortiz" in mayor[0].speaker
@@ -187,9 +194,7 @@ def test_seed_call_day_is_disputed_by_one_outlet(seed_story) -> None:
 def test_seed_single_and_corroborated_claims(seed_story) -> None:
     story, articles = seed_story
     for claim in story.claims:
-        origins = {
-            group_origins(articles)[c.article] for p in claim.positions[:1] for c in p.cites
-        }
+        origins = {group_origins(articles)[c.article] for p in claim.positions[:1] for c in p.cites}
         assert claim.independent_sources == len(origins)
         if claim.status == "single-source":
             assert len(origins) == 1

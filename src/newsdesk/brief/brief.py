@@ -11,8 +11,8 @@ import numpy as np
 from newsdesk.brief.select import select_units
 from newsdesk.brief.timeline import build_timeline
 from newsdesk.brief.titles import choose_title
-from newsdesk.compare.align import compute_similarity
-from newsdesk.compare.text import Unit, split_units
+from newsdesk.compare.align import split_and_compare
+from newsdesk.compare.text import Unit
 from newsdesk.model import Article, BriefSentence, Cite, Claim, Story
 from newsdesk.settings import Settings
 
@@ -98,13 +98,19 @@ def brief_story(
     >>> [len(b.cites) for b in story.brief][:1]
     [2]
     """
-    units = split_units(articles)
+    units, sim = split_and_compare(articles)
     by_id = {a.id: a for a in articles}
     origin_ids = [origins.get(a.id, a.id) for a in articles]
-    sim = compute_similarity([u.text for u in units])
     titles = [a.title for a in articles if a.title]
+    stated = [state_dispute(c, by_id) for c in story.claims if c.status == "disputed"]
+    disputes = [b for b in stated if b is not None][:MAX_DISPUTES]
+    # Disputes count toward the sentence cap; the selector fills the rest.
+    room = max(settings.brief_min_sentences, settings.brief_max_sentences - len(disputes))
+    picked = select_units(
+        units, origin_ids, titles, dataclasses.replace(settings, brief_max_sentences=room)
+    )
     brief: list[BriefSentence] = []
-    for i in select_units(units, origin_ids, titles, settings):
+    for i in picked:
         unit = units[i]
         cites = [cite_unit(articles[unit.article], unit)]
         cites += [
@@ -112,11 +118,7 @@ def brief_story(
             for j in find_support(i, units, sim, origin_ids)
         ]
         brief.append(BriefSentence(unit.text, tuple(cites)))
-    disputes = [c for c in story.claims if c.status == "disputed"][:MAX_DISPUTES]
-    for claim in disputes:
-        stated = state_dispute(claim, by_id)
-        if stated is not None:
-            brief.append(stated)
+    brief.extend(disputes[: max(0, settings.brief_max_sentences - len(brief))])
     timeline = build_timeline(story.claims, settings)
     title = choose_title(articles, origin_ids, story.title or (brief[0].text if brief else ""))
     return dataclasses.replace(story, brief=tuple(brief), timeline=tuple(timeline), title=title)

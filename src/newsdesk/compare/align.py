@@ -4,16 +4,33 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsdesk.compare.text import Unit, content_words
+from newsdesk.compare.text import Unit, content_words, split_texts
+from newsdesk.model import Article
 
 
 def _analyze(text: str) -> list[str]:
     words = content_words(text)
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def split_and_compare(articles: Sequence[Article]) -> tuple[tuple[Unit, ...], np.ndarray]:
+    """Return the sentence units of ``articles`` and their similarity matrix.
+
+    compare and brief both need them for the same story, so the last few are cached by
+    text (the matrix is shared: treat it as read-only).
+    """
+    return _split_and_compare(tuple(a.text for a in articles))
+
+
+@lru_cache(maxsize=4)
+def _split_and_compare(texts: tuple[str, ...]) -> tuple[tuple[Unit, ...], np.ndarray]:
+    units = tuple(split_texts(texts))
+    return units, compute_similarity([u.text for u in units])
 
 
 def compute_similarity(texts: Sequence[str]) -> np.ndarray:
@@ -55,18 +72,17 @@ def group_aligned(
     order = np.argsort(-sub[rows, cols], kind="stable")
     group = list(range(len(idx)))
     members: dict[int, list[int]] = {g: [g] for g in group}
-    for k in order:
-        a, b = int(rows[k]), int(cols[k])
+    articles_in: dict[int, set[int]] = {g: {arts[g]} for g in group}
+    for a, b in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         ga, gb = group[a], group[b]
-        if ga == gb or arts[a] == arts[b]:
+        if ga == gb or not articles_in[ga].isdisjoint(articles_in[gb]):
             continue
         ma, mb = members[ga], members[gb]
-        if {arts[i] for i in ma} & {arts[i] for i in mb}:
-            continue
-        if float(sub[np.ix_(ma, mb)].min()) < threshold / 2:
+        if len(ma) * len(mb) > 1 and float(sub[np.ix_(ma, mb)].min()) < threshold / 2:
             continue
         for i in mb:
             group[i] = ga
         ma.extend(mb)
+        articles_in[ga] |= articles_in.pop(gb)
         del members[gb]
     return [sorted(idx[i] for i in m) for m in members.values()]

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsdesk.compare.text import tokenize
+from newsdesk.compare.text import content_words, tokenize
 from newsdesk.model import Article, Cite, Quote, QuoteMention, QuoteVariant
 from newsdesk.settings import Settings
 
@@ -78,8 +78,13 @@ def _same_utterance(a: Said, b: Said, threshold: float) -> bool:
     if a.article.id == b.article.id:
         return a.words == b.words
     if min(len(a.words), len(b.words)) < _SHORT:
+        # A short fragment ("root causes") joins only a quote that contains all of it,
+        # from the same speaker.
         same_speaker = a.speaker is None or b.speaker is None or a.speaker == b.speaker
-        return same_speaker and a.words == b.words
+        short = a if len(a.words) <= len(b.words) else b
+        if len(content_words(" ".join(short.words))) < 2:  # "we haven't" could be anyone's
+            return same_speaker and a.words == b.words
+        return same_speaker and _overlap(a, b) == 1.0
     return _overlap(a, b) >= threshold
 
 
@@ -93,9 +98,14 @@ def group_quotes(said: Sequence[Said], threshold: float) -> list[list[Said]]:
             i = parent[i]
         return i
 
+    kinds = [frozenset(s.words) for s in said]
     for i in range(len(said)):
         for j in range(i + 1, len(said)):
-            if find(i) != find(j) and _same_utterance(said[i], said[j], threshold):
+            # Cheap bound first: the shorter's distinct words must mostly be in the longer.
+            short = min(len(kinds[i]), len(kinds[j]))
+            if len(kinds[i] & kinds[j]) < threshold * short or find(i) == find(j):
+                continue
+            if _same_utterance(said[i], said[j], threshold):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Said]] = {}
     for i, s in enumerate(said):
@@ -129,7 +139,9 @@ def make_quote(group: Sequence[Said], origins: Mapping[str, str]) -> Quote:
         (QuoteVariant(text_of[w], tuple(cites)) for w, cites in by_wording.items()),
         key=lambda v: (-len({c.article for c in v.cites}), -len(v.text)),
     )
-    return Quote(_speaker_of(group, origins), variants[0].text, tuple(variants))
+    # The representative wording: widely reported and complete, not a two-word fragment.
+    text = max(variants, key=lambda v: len({c.article for c in v.cites}) * len(v.text.split())).text
+    return Quote(_speaker_of(group, origins), text, tuple(variants))
 
 
 def build_quotes(

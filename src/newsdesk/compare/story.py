@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from newsdesk.compare.align import compute_similarity
+from newsdesk.compare.align import split_and_compare
 from newsdesk.compare.claims import build_claims
 from newsdesk.compare.quotes import build_quotes
-from newsdesk.compare.text import split_units
 from newsdesk.model import Article, Story
 from newsdesk.settings import Settings
 
@@ -31,8 +30,7 @@ def compare_story(
     >>> [(c.status, [p.value for p in c.positions]) for c in story.claims]
     [('disputed', ['2025-07-02', '2025-07-03'])]
     """
-    units = split_units(articles)
-    sim = compute_similarity([u.text for u in units])
+    units, sim = split_and_compare(articles)
     origin_ids = [origins.get(a.id, a.id) for a in articles]
     claims = build_claims(units, sim, articles, origin_ids, settings)
     quotes = build_quotes(articles, origins, settings)

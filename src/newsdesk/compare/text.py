@@ -113,10 +113,14 @@ def split_units(articles: Sequence[Article]) -> list[Unit]:
     >>> [u.text for u in split_units([a])]
     ['Mr. Smith left.', 'He came back.']
     """
+    return split_texts([a.text for a in articles])
+
+
+def split_texts(texts: Sequence[str]) -> list[Unit]:
+    """Return every sentence of ``texts`` as a :class:`Unit` (``article`` is the text's index)."""
     split = _load_splitter()
     units: list[Unit] = []
-    for ai, article in enumerate(articles):
-        text = article.text
+    for ai, text in enumerate(texts):
         index = 0
         for start, end in split(text):
             while start < end and text[start].isspace():
