@@ -48,6 +48,7 @@ def _now() -> str:
 
 def _fts_query(q: str) -> str:
     # Quote every term so user text can never be FTS5 syntax (a lone '"' or 'NEAR(' errors).
+    q = "".join(ch if ch.isprintable() else " " for ch in q)  # a NUL ends SQLite's string
     terms = [t.replace('"', '""') for t in q.split() if t.strip()]
     return " ".join(f'"{t}"' for t in terms)
 
