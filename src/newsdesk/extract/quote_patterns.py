@@ -149,7 +149,7 @@ DETERMINERS: frozenset[str] = _words(
 LEADING_PREPOSITIONS: frozenset[str] = _words(
     """
     in on at after before during while when as since for from with without despite
-    following amid among by over under at about asked speaking earlier later last
+    following amid among by over under at about asked speaking earlier later last early late
     """
 )
 

@@ -222,6 +222,10 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
             lead = max(prev_end, s_start)
             mid_sentence = words_in(text, lead, q_start) > 0
             who = attribute_before(text, lead, q_start) if mid_sentence else None
+            if who is not None and text[q_end - 2 : q_end - 1] == ",":
+                # '… said "…," the Florida senator said': the cue after a comma-closed
+                # quote names its speaker
+                who = attribute_after(text, q_end, min(next_start, max(s_end, q_end)), True) or who
             end = q_end
             if who is None:
                 who = _attribute_after_quote(text, sentences, q_start, q_end, next_start, p_end)
