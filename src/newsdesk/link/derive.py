@@ -3,8 +3,8 @@
 A rewrite paraphrases, shortens and lightly reorders its source sentence by sentence, so
 few long shingles survive, yet most of its sentences each have one counterpart in the
 source, mostly in the same order. Two articles that merely quote the same wire paragraphs
-align only a minority of their sentences. So: each sentence becomes a set of content-term
-hashes; pairs are scored by Dice overlap; a one-to-one greedy matching keeps pairs above
+align only a minority of their sentences. So: each sentence becomes a set of content
+terms; pairs are scored by Dice overlap; a one-to-one greedy matching keeps pairs above
 the sentence threshold; the longest run of matches in the same order (a longest increasing
 subsequence) over the rewrite's sentence count is the aligned share.
 """
@@ -14,16 +14,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from newsdesk.link.features import extract_sentence_terms, hash_token
+from newsdesk.link.features import extract_sentence_terms
 
 MIN_SENTENCE_TERMS = 4  # shorter sentences (datelines, captions) align by chance
 MIN_ALIGNED = 3  # fewer aligned sentences than this never make a rewrite
 
-SentenceSets = list[frozenset[int]]
+SentenceSets = list[frozenset[str]]
 
 
 def sketch_sentences(text: str, sentences: list[list[str]] | None = None) -> SentenceSets:
-    """Return each sentence of ``text`` as a set of content-term hashes (short ones dropped).
+    """Return each sentence of ``text`` as a set of content terms (short ones dropped).
 
     ``sentences`` are the text's terms per sentence if already extracted.
 
@@ -34,29 +34,29 @@ def sketch_sentences(text: str, sentences: list[list[str]] | None = None) -> Sen
         sentences = extract_sentence_terms(text)
     out = []
     for terms in sentences:
-        hashed = frozenset(hash_token(t) for t in terms)
-        if len(hashed) >= MIN_SENTENCE_TERMS:
-            out.append(hashed)
+        unique = frozenset(terms)
+        if len(unique) >= MIN_SENTENCE_TERMS:
+            out.append(unique)
     return out
 
 
 def overlap_terms(a: SentenceSets, b: SentenceSets) -> float:
     """Return the share of the smaller text's terms found in the other (a cheap prefilter).
 
-    >>> overlap_terms([frozenset({1, 2})], [frozenset({2, 3, 4})])
+    >>> overlap_terms([frozenset("ab")], [frozenset("bcd")])
     0.5
     """
-    ta: frozenset[int] = frozenset().union(*a)
-    tb: frozenset[int] = frozenset().union(*b)
+    ta: frozenset[str] = frozenset().union(*a)
+    tb: frozenset[str] = frozenset().union(*b)
     if not ta or not tb:
         return 0.0
     return len(ta & tb) / min(len(ta), len(tb))
 
 
-def score_pair(a: frozenset[int], b: frozenset[int]) -> float:
+def score_pair(a: frozenset[str], b: frozenset[str]) -> float:
     """Return the Dice overlap of two sentences' term sets.
 
-    >>> score_pair(frozenset({1, 2, 3, 4}), frozenset({1, 2, 3, 5}))
+    >>> score_pair(frozenset("abcd"), frozenset("abce"))
     0.75
     """
     if not a or not b:

@@ -37,7 +37,7 @@ from newsdesk.link.features import count_features, extract_sentence_terms, make_
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 MIN_SHINGLES = 20  # texts shorter than this (headlines, teasers) are never called copies
 DERIVE_CANDIDATES = 20  # most recent story members checked for a rewrite relation
 REWRITE_OVERLAP = 0.4  # share of shared terms below which no alignment is tried
