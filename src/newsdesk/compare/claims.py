@@ -40,6 +40,10 @@ def _number_of(slots: Slots) -> str | None:
     return _single(slots.numbers)
 
 
+def _unit_of(value: str) -> str:
+    return value.split(" ", 1)[1] if " " in value else ""
+
+
 def _negation_of(slots: Slots) -> str:
     return "denied" if slots.negated else "affirmed"
 
@@ -110,6 +114,10 @@ def make_claim(
         ("number", lambda m: _number_of(m.slots)),
     ):
         found = _close_positions(_positions(members, value_of), members, sim, settings)
+        if name == "number" and found:
+            # Only values in the same unit disagree ("4 miles" and "6 km" may both be right).
+            unit = _unit_of(found[0].value)
+            found = [p for p in found if _unit_of(p.value) == unit]
         if len(found) >= 2:
             slot, positions = name, found
             break
@@ -128,6 +136,13 @@ def make_claim(
     status: ClaimStatus
     if len(positions) >= 2:
         status = "disputed"
+        # State the claim in the words of the side most origins take.
+        lead = {(c.article, c.start) for c in positions[0].cites}
+        text = units[
+            _representative(
+                [m.unit for m in members if (m.cite.article, m.cite.start) in lead], sim
+            )
+        ].text
     elif positions[0].origins >= 2:
         status = "corroborated"
     else:
