@@ -2,39 +2,80 @@
 
 trafilatura finds the body (precision mode, recall mode when precision under-delivers);
 this module then drops the page furniture trafilatura keeps (headline, datelines, bylines,
-related links, share and newsletter lines) and reads the metadata from JSON-LD and meta
-tags itself, so dates keep the UTC offset the page states. htmldate is the date fallback.
+related links, share and newsletter lines). :mod:`newsdesk.clean.html_meta` reads the
+metadata from JSON-LD and meta tags itself, so dates keep the UTC offset the page states.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import functools
-import json
 import re
 from dataclasses import dataclass
-from html import unescape
-from typing import Any
-from urllib.parse import urljoin
 
-from htmldate import find_date
 from lxml import etree
-from lxml.etree import _Element
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 from trafilatura.utils import repair_faulty_html
 
 from newsdesk.clean import html_patterns as pat
+from newsdesk.clean.html_meta import (
+    detect_locked,
+    detect_preview,
+    extract_authors,
+    extract_description,
+    extract_language,
+    extract_published,
+    extract_sitename,
+    extract_title,
+    extract_updated,
+    extract_url,
+    first_article,
+    flatten_text,
+    has_paywall_markup,
+    identify_language,
+    is_person_name,
+    normalize_datetime,
+    normalize_words,
+    read_json_ld,
+    read_meta,
+    split_authors,
+)
+
+__all__ = [
+    "RULES",
+    "BodyRules",
+    "HtmlExtract",
+    "detect_locked",
+    "detect_preview",
+    "expose_embedded_posts",
+    "extract_authors",
+    "extract_html",
+    "extract_language",
+    "extract_published",
+    "extract_sitename",
+    "extract_title",
+    "extract_updated",
+    "extract_url",
+    "filter_lines",
+    "first_article",
+    "has_paywall_markup",
+    "identify_language",
+    "is_person_name",
+    "is_tag_list",
+    "normalize_datetime",
+    "parse_html",
+    "prepare_tree",
+    "read_anchor_texts",
+    "read_body_lines",
+    "read_json_ld",
+    "read_meta",
+    "read_title_variants",
+    "run_trafilatura",
+    "split_authors",
+]
 
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
-# Byline elements, for pages whose JSON-LD and meta tags name no author.
-_BYLINE_XPATH = etree.XPath(
-    "//body//*[@rel='author' or @itemprop='author' or @class='author' or @class='byline'"
-    " or contains(@class, 'author-name') or contains(@class, 'byline__name')]"
-)
 # trafilatura's parser options, but every element made an HtmlElement by a C-level lookup:
 # lxml.html's per-tag lookup is a Python call per element proxy, a fifth of trafilatura's time.
 _PARSER = etree.HTMLParser(
@@ -53,12 +94,8 @@ _PARSER.set_element_class_lookup(
 _EMBED_XPATH = etree.XPath("//blockquote[contains(@class, 'twitter-tweet')]")
 # Credit, contact and promotion lines up to this many words are dropped.
 _MAX_CLOSING_WORDS = 50
-# A body shorter than this (chars) on a page with paywall markup is taken for a teaser.
-_TEASER_CHARS = 1500
 # Links longer than this (in words) are never taken for pointers, whatever BodyRules says.
 _MAX_LINK_WORDS = 40
-# Below this many characters of body, language identification is a guess.
-_MIN_LANGID_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -111,7 +148,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     authors = extract_authors(tree, article, meta, sitename)
     published = extract_published(tree, article, meta, url)
     updated = extract_updated(article, meta)
-    description = _first(meta, pat.META_DESCRIPTION) or _text_of(article.get("description"))
+    description = extract_description(article, meta)
     canonical = extract_url(tree, meta, url)
     titles = read_title_variants(tree, title, meta)
     locked = detect_locked(records, meta)
@@ -186,10 +223,10 @@ def expose_embedded_posts(tree: HtmlElement) -> None:
     """
     for quote in _EMBED_XPATH(tree):
         quote.attrib.pop("class", None)
-        size = len(_plain(quote))
+        size = len(flatten_text(quote))
         top = quote
         parent = top.getparent()
-        while parent is not None and parent.tag == "div" and len(_plain(parent)) <= size + 5:
+        while parent is not None and parent.tag == "div" and len(flatten_text(parent)) <= size + 5:
             top, parent = parent, parent.getparent()
         if top is not quote and parent is not None:
             quote.tail = top.tail
@@ -221,15 +258,11 @@ def _extractor(precision: bool) -> Extractor:
     )
 
 
-def _plain(element: _Element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
 def read_anchor_texts(tree: HtmlElement) -> set[str]:
     """Return the normalised texts of the page's short links (to spot pointer lines)."""
     found = set()
     for a in tree.iter("a"):
-        norm = _norm(_plain(a))
+        norm = normalize_words(flatten_text(a))
         if 2 <= norm.count(" ") + 1 <= _MAX_LINK_WORDS:
             found.add(norm)
     return found
@@ -249,14 +282,14 @@ def filter_lines(
     ['Body text here.']
     """
     kept: list[str] = []
-    names = {_norm(a) for a in authors}
+    names = {normalize_words(a) for a in authors}
     for raw in lines:
         line = pat.GLUED_SUFFIX.sub("", raw)
         words = _WORD.findall(line)
         if not words:
             continue
         # the headline repeated anywhere in the body is furniture (teasers, sticky headers)
-        if _norm(line) in titles:
+        if normalize_words(line) in titles:
             continue
         if len(words) <= rules.short_line and _is_furniture(line, words, names):
             continue
@@ -264,7 +297,11 @@ def filter_lines(
         if len(words) <= _MAX_CLOSING_WORDS and pat.CLOSING_LINE.search(line):
             continue
         # a bare URL as link text is a reference the author typed, not a pointer
-        if len(words) <= rules.link_words and _norm(line) in anchors and "://" not in line:
+        if (
+            len(words) <= rules.link_words
+            and normalize_words(line) in anchors
+            and "://" not in line
+        ):
             continue
         kept.append(line)
     return kept
@@ -279,7 +316,9 @@ def _is_furniture(line: str, words: list[str], names: set[str]) -> bool:
         return True
     if len(words) <= 12 and pat.YEAR.search(line) and pat.CLOCK.search(line):
         return True
-    return len(words) <= 8 and bool(pat.BYLINE.match(line) or (names and _norm(line) in names))
+    return len(words) <= 8 and bool(
+        pat.BYLINE.match(line) or (names and normalize_words(line) in names)
+    )
 
 
 def is_tag_list(line: str) -> bool:
@@ -299,288 +338,12 @@ def is_tag_list(line: str) -> bool:
     )
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
 def read_title_variants(tree: HtmlElement, title: str | None, meta: dict[str, str]) -> set[str]:
     """Return normalised forms of every headline the page states (to drop it from the body)."""
     found = [title, *(meta.get(k) for k in pat.META_TITLE)]
-    found += [_plain(h) for h in tree.iterfind(".//h1")]
+    found += [flatten_text(h) for h in tree.iterfind(".//h1")]
     head = tree.find(".//head/title")
     if head is not None and head.text:
         found.append(head.text)
         found += re.split(r"\s+[|–—:-]\s+", head.text)
-    return {n for n in (_norm(t) for t in found if t) if n}
-
-
-# --- metadata --------------------------------------------------------------------------------
-
-
-def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
-    """Return every JSON-LD object of the page, ``@graph`` members flattened."""
-    out: list[dict[str, Any]] = []
-    for script in tree.iterfind(".//script[@type='application/ld+json']"):
-        raw = (script.text or "").strip()
-        if not raw:
-            continue
-        try:
-            data = json.loads(raw)
-        except (ValueError, RecursionError):
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, dict):
-                out.append(item)
-                graph = item.get("@graph")
-                stack.extend(graph if isinstance(graph, list) else [])
-            elif isinstance(item, list):
-                stack.extend(item)
-    return out
-
-
-def read_meta(tree: HtmlElement) -> dict[str, str]:
-    """Return the page's meta tags as {lower-cased name/property/itemprop: first content}."""
-    meta: dict[str, str] = {}
-    for el in tree.iterfind(".//meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        value = el.get("content") or el.get("datetime")
-        if key and value and value.strip():
-            meta.setdefault(key.strip().lower(), unescape(value.strip()))
-    return meta
-
-
-def first_article(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Return the JSON-LD object describing the article itself, or {}."""
-    # The article object beats a WebPage object: a WebPage's dates are often the page's.
-    ranked = sorted(
-        (r for r in records if _types(r) & pat.ARTICLE_TYPES),
-        key=lambda r: "WebPage" in _types(r),
-    )
-    return ranked[0] if ranked else {}
-
-
-def _types(record: dict[str, Any]) -> set[str]:
-    t = record.get("@type")
-    return {str(x) for x in t} if isinstance(t, list) else {str(t)}
-
-
-def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
-    return next((meta[k] for k in keys if meta.get(k)), None)
-
-
-def _text_of(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("name")
-    if not isinstance(value, str):
-        return None
-    return _SPACE.sub(" ", unescape(value)).strip() or None
-
-
-def extract_title(tree: HtmlElement, article: dict[str, Any], meta: dict[str, str]) -> str | None:
-    """Return the headline: JSON-LD, then og/twitter meta, then a lone h1, then <title>."""
-    title = _text_of(article.get("headline")) or _first(meta, pat.META_TITLE)
-    if title:
-        return title
-    h1s = [t for t in (_plain(h) for h in tree.iterfind(".//h1")) if t]
-    if len(h1s) == 1:
-        return h1s[0]
-    head = tree.find(".//head/title")
-    text = _plain(head) if head is not None else ""
-    return re.split(r"\s+[|–—-]\s+", text)[0] or (h1s[0] if h1s else None)
-
-
-def extract_authors(
-    tree: HtmlElement, article: dict[str, Any], meta: dict[str, str], sitename: str | None = None
-) -> tuple[str, ...]:
-    """Return the person names the page credits, split into one name each (not the outlet)."""
-    raw: list[str] = []
-    value = article.get("author") or article.get("creator")
-    for item in value if isinstance(value, list) else [value]:
-        if name := _text_of(item):
-            raw.append(name)
-    if not raw:
-        raw = [v for k in pat.META_AUTHOR if (v := meta.get(k)) and not v.startswith("http")][:1]
-    if not raw:
-        raw = [found] if (found := _read_byline(tree)) else []
-    names: list[str] = []
-    site = _norm(sitename or "")
-    for chunk in raw:
-        names += [n for n in split_authors(chunk) if not site or _norm(n) not in site]
-    return tuple(dict.fromkeys(n for n in names if is_person_name(n)))
-
-
-def is_person_name(name: str) -> bool:
-    """Return False for credits that name a desk or a wire agency, not a person.
-
-    >>> is_person_name("Jane Doe"), is_person_name("Reuters"), is_person_name("Staff Reports")
-    (True, False, False)
-    """
-    if name.lower() in pat.NEWS_AGENCIES or pat.NOT_PERSON.search(name):
-        return False
-    return " " in name or name[:1].isupper()
-
-
-def _read_byline(tree: HtmlElement) -> str | None:
-    for el in _BYLINE_XPATH(tree):
-        text = el.get("content") or _plain(el)
-        if text and len(text) <= 120:
-            return text
-    return None
-
-
-def split_authors(text: str) -> list[str]:
-    """Return the names in a byline string.
-
-    >>> split_authors("By Jane Doe and John Roe")
-    ['Jane Doe', 'John Roe']
-    """
-    names = []
-    for part in pat.AUTHOR_SPLIT.split(pat.AUTHOR_PREFIX.sub("", text)):
-        part = pat.AUTHOR_PREFIX.sub("", part).strip(" .:-–—")
-        if part and not pat.AUTHOR_NOISE.search(part) and len(part.split()) <= 5:
-            names.append(part)
-    return names
-
-
-def extract_published(
-    tree: HtmlElement, article: dict[str, Any], meta: dict[str, str], url: str | None
-) -> str | None:
-    """Return the publication time as stated (with its offset), else a date, else None."""
-    for raw in (
-        article.get("datePublished"),
-        article.get("dateCreated"),
-        *_metas(meta, pat.META_PUBLISHED),
-    ):
-        if isinstance(raw, str) and (found := normalize_datetime(raw)):
-            return found
-    # htmldate weighs <time> elements, URLs and text (and keeps a stated offset with %z)
-    guess = find_date(
-        tree,
-        url=url,
-        original_date=True,
-        extensive_search=True,
-        outputformat="%Y-%m-%dT%H:%M:%S%z",
-    )
-    return normalize_datetime(guess) if guess else None
-
-
-def extract_updated(article: dict[str, Any], meta: dict[str, str]) -> str | None:
-    """Return the last-modified time the page states, or None."""
-    for raw in (article.get("dateModified"), *_metas(meta, pat.META_UPDATED)):
-        if isinstance(raw, str) and (found := normalize_datetime(raw)):
-            return found
-    return None
-
-
-def _metas(meta: dict[str, str], keys: tuple[str, ...]) -> list[str]:
-    return [meta[k] for k in keys if k in meta]
-
-
-def normalize_datetime(raw: str) -> str | None:
-    """Return ``raw`` as ISO 8601 keeping its UTC offset; a date only when it has no offset.
-
-    >>> normalize_datetime("2025-07-03T16:33:00+07:00")
-    '2025-07-03T16:33:00+07:00'
-    >>> normalize_datetime("2025-07-03T16:33:00"), normalize_datetime("Thu, 03 Jul 2025 09:00:00 GMT")
-    ('2025-07-03', '2025-07-03T09:00:00+00:00')
-    """
-    raw = raw.strip()
-    parsed: dt.datetime | None = None
-    try:
-        parsed = dt.datetime.fromisoformat(raw.replace(" ", "T", 1) if len(raw) > 10 else raw)
-    except ValueError:
-        try:
-            parsed = email.utils.parsedate_to_datetime(raw)
-        except (TypeError, ValueError, IndexError):
-            parsed = None
-    if parsed is None or not 1990 <= parsed.year <= 2100:
-        return None
-    if parsed.tzinfo is None or len(raw) <= 10:
-        # No offset stated: the local time alone cannot be placed, so keep the day only.
-        return parsed.date().isoformat()
-    return parsed.replace(microsecond=0).isoformat()
-
-
-def extract_sitename(records: list[dict[str, Any]], meta: dict[str, str]) -> str | None:
-    """Return the outlet name: JSON-LD publisher, then og:site_name and similar meta."""
-    names = [_text_of(r.get("publisher")) for r in records] + [_first(meta, pat.META_SITENAME)]
-    for name in names:
-        if name and "://" not in name:
-            return name.lstrip("@")
-    return None
-
-
-def extract_language(tree: HtmlElement, meta: dict[str, str]) -> str | None:
-    """Return the ISO 639-1 code the page declares (html lang, then meta), or None."""
-    code = (
-        tree.get("lang")
-        or tree.get("xml:lang")
-        or meta.get("content-language")
-        or meta.get("og:locale")
-    )
-    code = (code or "").strip().replace("_", "-").split("-")[0].lower()
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
-
-
-def identify_language(text: str) -> str | None:
-    """Return the ISO 639-1 code py3langid reads in ``text``, or None if it is too short."""
-    if len(text) < _MIN_LANGID_CHARS:
-        return None
-    import py3langid  # loads its model on import: only pages that declare no language pay
-
-    code, _ = py3langid.classify(text[:2000])
-    return str(code)
-
-
-def extract_url(tree: HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
-    """Return the canonical URL the page states (made absolute), else ``url``."""
-    link = tree.find(".//link[@rel='canonical']")
-    found = (link.get("href") if link is not None else None) or meta.get("og:url")
-    if not found or not found.strip():
-        return url
-    found = found.strip()
-    return urljoin(url, found) if url else found
-
-
-def detect_locked(records: list[dict[str, Any]], meta: dict[str, str]) -> bool:
-    """Return True if the page's markup says its body is locked or only a preview."""
-    for record in records:
-        for part in [record, *(p for p in _as_list(record.get("hasPart")) if isinstance(p, dict))]:
-            if str(part.get("isAccessibleForFree", "")).strip().lower() in {"false", "0", "no"}:
-                return True
-    return (meta.get("article:content_tier") or "").lower() in pat.LOCKED_TIERS
-
-
-def detect_preview(html: str, lines: list[str], text: str) -> bool:
-    """Return True if the body reads as a teaser: a paywall phrase, or paywall markup on a short body."""
-    # The phrase is looked for in the unfiltered lines: the line filter drops it as furniture.
-    if any(pat.PAYWALL_TEXT.search(line) for line in lines[-4:]):
-        return True
-    # Metered sites put paywall containers on every page, so markup alone is not enough.
-    return len(text) < _TEASER_CHARS and has_paywall_markup(html)
-
-
-def has_paywall_markup(html: str) -> bool:
-    """Return True if a class or id attribute of the page names a paywall."""
-    # str.find on the lowered page costs far less than a tree walk or a regex scan.
-    low = html.lower()
-    for word in pat.PAYWALL_CLASSES:
-        at = low.find(word)
-        while at != -1:
-            before = low[max(0, at - 200) : at]
-            quote = max(before.rfind('"'), before.rfind("'"))
-            if quote > 0 and ">" not in before[quote:] and _ATTR_OPEN.search(before[:quote]):
-                return True
-            at = low.find(word, at + 1)
-    return False
-
-
-_ATTR_OPEN = re.compile(r"(?:class|id)\s*=\s*$")
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
+    return {n for n in (normalize_words(t) for t in found if t) if n}
