@@ -89,8 +89,18 @@ def _same_utterance(a: Said, b: Said, threshold: float) -> bool:
 
 
 def group_quotes(said: Sequence[Said], threshold: float) -> list[list[Said]]:
-    """Return quotes grouped by utterance (single linkage over :func:`_same_utterance`)."""
-    parent = list(range(len(said)))
+    """Return quotes grouped by utterance (single linkage over :func:`_same_utterance`).
+
+    Identical wordings from one speaker are grouped first, so copies cost nothing.
+    """
+    first: dict[tuple[tuple[str, ...], str | None], int] = {}
+    reps: list[int] = []
+    for i, q in enumerate(said):
+        key = (q.words, q.speaker)
+        if key not in first:
+            first[key] = len(reps)
+            reps.append(i)
+    parent = list(range(len(reps)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -98,18 +108,19 @@ def group_quotes(said: Sequence[Said], threshold: float) -> list[list[Said]]:
             i = parent[i]
         return i
 
-    kinds = [frozenset(s.words) for s in said]
-    for i in range(len(said)):
-        for j in range(i + 1, len(said)):
-            # Cheap bound first: the shorter's distinct words must mostly be in the longer.
-            short = min(len(kinds[i]), len(kinds[j]))
-            if len(kinds[i] & kinds[j]) < threshold * short or find(i) == find(j):
+    kinds = [frozenset(said[r].words) for r in reps]
+    for i in range(len(reps)):
+        for j in range(i + 1, len(reps)):
+            if find(i) == find(j):
                 continue
-            if _same_utterance(said[i], said[j], threshold):
+            # Cheap check first: the shorter's distinct words must mostly be in the longer.
+            if len(kinds[i] & kinds[j]) < threshold * min(len(kinds[i]), len(kinds[j])):
+                continue
+            if _same_utterance(said[reps[i]], said[reps[j]], threshold):
                 parent[find(j)] = find(i)
     groups: dict[int, list[Said]] = {}
-    for i, s in enumerate(said):
-        groups.setdefault(find(i), []).append(s)
+    for q in said:
+        groups.setdefault(find(first[(q.words, q.speaker)]), []).append(q)
     return list(groups.values())
 
 
