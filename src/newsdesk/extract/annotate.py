@@ -10,10 +10,12 @@ or, failing that, anywhere in the story (:func:`canonicalize_story`).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from newsdesk.extract.entities import extract_entities
 from newsdesk.extract.names import (
@@ -40,20 +42,32 @@ from newsdesk.model import Annotations, Article, Entity, QuoteMention
 _ROLE_WINDOW = 40  # characters before a name searched for its role word
 
 
-def _outside(entity: Entity, quotes: Sequence[QuoteMention]) -> bool:
-    return not any(q.direct and q.start <= entity.start < q.end for q in quotes)
+def _outside_quotes(entities: Sequence[Entity], quotes: Sequence[QuoteMention]) -> list[Entity]:
+    """Return the entities not inside a direct quote (a name quoted is not a speaker)."""
+    spans = sorted((q.start, q.end) for q in quotes if q.direct)
+    out = []
+    for e in entities:
+        k = bisect.bisect_right(spans, (e.start, 1 << 62)) - 1
+        if not any(a <= e.start < b for a, b in spans[max(0, k - 3) : k + 1]):
+            out.append(e)
+    return out
 
 
 def _named_in(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
-    inside = [e for e in entities if e.start < end and start < e.end]
+    """Return the entity in ``start:end``, a person first (``entities`` sorted by start)."""
+    k = bisect.bisect_left(entities, end, key=lambda e: e.start)
+    inside = [e for e in entities[max(0, k - 8) : k] if e.end > start]
     persons = [e for e in inside if e.label == PERSON]
     chosen = persons or inside
     return chosen[-1] if chosen else None
 
 
 def _latest(entities: Sequence[Entity], before: int, labels: set[str]) -> Entity | None:
-    found = [e for e in entities if e.end <= before and e.label in labels]
-    return found[-1] if found else None
+    k = bisect.bisect_left(entities, before, key=lambda e: e.start)
+    for e in reversed(entities[:k]):
+        if e.end <= before and e.label in labels:
+            return e
+    return None
 
 
 def _by_role(text: str, entities: Sequence[Entity], role: str, before: int) -> Entity | None:
@@ -100,46 +114,62 @@ def _role_of(text: str, entities: Sequence[Entity], mention: str, before: int) -
     return None
 
 
-def _antecedent(
-    text: str,
-    at: int,
-    entities: Sequence[Entity],
-    previous: QuoteMention | None,
-    sentences: Sequence[tuple[int, int]],
-    named_speakers: Sequence[tuple[int, str]],
-) -> str | None:
+@dataclass(frozen=True)
+class _Context:
+    """What pronoun resolution looks up, indexed once per article."""
+
+    text: str
+    persons: list[Entity]  # sorted by start
+    sentences: list[tuple[int, int]]
+    subjects: list[tuple[int, str]]  # (start, name) of the first person of each sentence
+    named_speakers: list[tuple[int, str]]  # (start, name) of speakers that are names
+
+
+def _index(text: str, entities: Sequence[Entity], quotes: Sequence[QuoteMention]) -> _Context:
+    """Return the lookups of :func:`_antecedent` for one article."""
+    persons = [e for e in entities if e.label == PERSON]
+    sentences = split_sentences(text)
+    subjects = []
+    for a, b in sentences:
+        k = bisect.bisect_left(persons, a, key=lambda e: e.start)
+        if k < len(persons) and persons[k].start < b:
+            subjects.append((persons[k].start, persons[k].canonical))
+    named = []
+    for q in quotes:
+        if q.speaker_start is not None and q.speaker_end is not None:
+            found = _named_in(entities, q.speaker_start, q.speaker_end)
+            if found is not None:
+                named.append((q.speaker_start, found.canonical))
+    return _Context(text, persons, sentences, subjects, sorted(named))
+
+
+def _antecedent(ctx: _Context, at: int, previous: QuoteMention | None) -> str | None:
     """Return who "he" or "she" at ``at`` stands for.
 
     In order: the first person of the same sentence ("Trump will speak with Putin, he
     announced"); the previous named speaker of the same paragraph; the latest person who
     opens a sentence; when nobody is named before, the first speaker named later.
     """
-    sentence_start = max((a for a, _ in sentences if a <= at), default=0)
-    persons = [e for e in entities if e.label == PERSON]
-    in_sentence = [e for e in persons if sentence_start <= e.start < at]
-    if in_sentence:
-        return in_sentence[0].canonical
+    k = bisect.bisect_right(ctx.sentences, at, key=lambda s: s[0]) - 1
+    sentence_start = ctx.sentences[k][0] if k >= 0 else 0
+    i = bisect.bisect_left(ctx.persons, sentence_start, key=lambda e: e.start)
+    if i < len(ctx.persons) and ctx.persons[i].start < at:
+        return ctx.persons[i].canonical
     if (
         previous is not None
         and previous.speaker
         and previous.speaker_start is not None
-        and "\n" not in text[previous.speaker_start : at]
+        and ctx.text.find("\n", previous.speaker_start, at) < 0
         and previous.speaker.lower() not in PERSON_PRONOUNS
     ):
         return previous.speaker
-    subjects: list[Entity] = []
-    for a, b in sentences:
-        if a >= at:
-            break
-        first = next((e for e in persons if a <= e.start < b), None)
-        if first is not None:
-            subjects.append(first)
-    if subjects:
-        return subjects[-1].canonical
-    later = [name for start, name in named_speakers if start > at]
-    if later:
-        return later[0]
-    return persons[0].canonical if persons else None
+    j = bisect.bisect_left(ctx.subjects, at, key=lambda s: s[0])
+    if j > 0:
+        return ctx.subjects[j - 1][1]
+    n = bisect.bisect_right(ctx.named_speakers, at, key=lambda s: s[0])
+    if n < len(ctx.named_speakers):
+        return ctx.named_speakers[n][1]
+    return ctx.persons[0].canonical if ctx.persons else None
 
 
 def resolve_speaker(
@@ -184,24 +214,18 @@ def resolve_speakers(
     text: str, quotes: Sequence[QuoteMention], entities: Sequence[Entity]
 ) -> list[QuoteMention]:
     """Return ``quotes`` with ``speaker`` set to canonical names (see module docstring)."""
-    usable = [e for e in entities if _outside(e, quotes)]
-    sentences = split_sentences(text)
+    usable = sorted(_outside_quotes(entities, quotes), key=lambda e: e.start)
     ordered = sorted(
         quotes, key=lambda q: q.speaker_start if q.speaker_start is not None else q.start
     )
-    named_speakers = []
-    for q in ordered:
-        if q.speaker_start is not None and q.speaker_end is not None:
-            named = _named_in(usable, q.speaker_start, q.speaker_end)
-            if named is not None:
-                named_speakers.append((q.speaker_start, named.canonical))
+    ctx = _index(text, usable, ordered)
     out: list[QuoteMention] = []
     previous: QuoteMention | None = None
     for q in ordered:
         last = previous
 
         def antecedent(at: int, last: QuoteMention | None = last) -> str | None:
-            return _antecedent(text, at, usable, last, sentences, named_speakers)
+            return _antecedent(ctx, at, last)
 
         resolved = dataclasses.replace(q, speaker=resolve_speaker(text, q, usable, antecedent))
         out.append(resolved)

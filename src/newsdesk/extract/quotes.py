@@ -12,6 +12,7 @@ resolved by :func:`resolve_speakers` against the named mentions before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -108,9 +109,10 @@ def find_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _sentence_bounds(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in sentences:
-        if a <= pos < b:
-            return a, b
+    """Return the sentence holding ``pos`` (binary search: long texts stay linear)."""
+    k = bisect.bisect_right(sentences, pos, key=lambda s: s[0]) - 1
+    if k >= 0 and sentences[k][0] <= pos < sentences[k][1]:
+        return sentences[k]
     return pos, pos
 
 
@@ -191,10 +193,10 @@ def _dangling_cue(
     text: str, sentences: Sequence[tuple[int, int]], s_start: int, p_start: int, prev_end: int
 ) -> Attribution | None:
     """Return the attribution a paragraph's previous sentence ends on ("…, he said. “…”")."""
-    before = [(a, b) for a, b in sentences if p_start <= a and b <= s_start and a >= prev_end]
-    if not before:
+    k = bisect.bisect_right(sentences, s_start - 1, key=lambda s: s[0]) - 1
+    if k < 0 or sentences[k][1] > s_start or sentences[k][0] < max(p_start, prev_end):
         return None
-    a, b = before[-1]
+    a, b = sentences[k]
     toks = [t for t in tokens(text, a, b) if WORD.fullmatch(t[2])]
     if not any(fold_case(t[2]) in CUE_VERBS for t in toks[-6:]):
         return None
@@ -268,13 +270,16 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
 
 
 def _inside(spans: Sequence[QuoteMention], a: int, b: int) -> bool:
-    return any(q.start < b and a < q.end for q in spans)
+    """Return whether a quote of ``spans`` (sorted by start) meets ``a:b``."""
+    k = bisect.bisect_left(spans, b, key=lambda q: q.start)
+    return any(q.end > a for q in spans[max(0, k - 8) : k])
 
 
 def extract_indirect(
     text: str, sentences: Sequence[tuple[int, int]], direct: Sequence[QuoteMention]
 ) -> list[QuoteMention]:
     """Return reported speech in sentences without a direct quote."""
+    direct = sorted(direct, key=lambda q: q.start)
     out: list[QuoteMention] = []
     for s_start, s_end in sentences:
         if _inside(direct, s_start, s_end):
