@@ -255,3 +255,6 @@ ADJUNCT_OPENERS: frozenset[str] = _words(
     earlier later last this on monday tuesday wednesday thursday friday saturday sunday
     """
 )
+
+# Who one tells, skipped before reported speech ("told reporters the talks …").
+TOLD_OBJECTS: frozenset[str] = _words("reporters journalists me us him her them lawmakers")

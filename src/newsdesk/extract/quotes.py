@@ -40,6 +40,7 @@ from newsdesk.extract.quote_patterns import (
     AGENT_SUFFIXES,
     CUE_VERBS,
     INDIRECT_CUES,
+    TOLD_OBJECTS,
 )
 from newsdesk.extract.sentences import split_sentences
 from newsdesk.model import QuoteMention
@@ -331,6 +332,9 @@ def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
                 if speaker is not None and _agent_like(text, speaker):
                     return _mention(lo, lo + comma, False, Attribution(speaker, Span(a, b)), text)
         speaker = speaker_left(text, lo, a)
+        prior = tokens(text, max(lo, a - 5), a)
+        if speaker is None and prior and fold_case(prior[-1][2]) in {"and", "but"}:
+            speaker = subject_of(text, lo, a)  # "He also expressed concern … and said …"
         if speaker is None or not _agent_like(text, speaker):
             continue
         start = b
@@ -340,16 +344,8 @@ def _indirect_in(text: str, lo: int, hi: int) -> QuoteMention | None:
             # "told Trump that …": the content starts after "that"
             start = rest[that[0]][1]
             rest = rest[that[0] + 1 :]
-        if rest and rest[0][2].lower().rstrip(".") in {
-            "reporters",
-            "journalists",
-            "me",
-            "us",
-            "him",
-            "her",
-            "them",
-        }:
-            start = rest[0][1]
+        elif rest and fold_case(rest[0][2]) in TOLD_OBJECTS:
+            start = rest[0][1]  # "told reporters …"
             rest = rest[1:]
         if rest and rest[0][2] in {",", ":"}:
             start = rest[0][1]
