@@ -204,10 +204,36 @@ def _dangling_cue(
     return attribute_before(text, a, b)
 
 
+def _recent_subject(
+    text: str, sentences: Sequence[tuple[int, int]], p_start: int, last_at: int
+) -> Attribution | None:
+    """Return the speaker a paragraph between the last quote and this one brings in.
+
+    "Carter said that … [new paragraph] “That's because …”": when prose came between,
+    the subject of a cue in the paragraph just before speaks, not the earlier speaker.
+    """
+    k = bisect.bisect_right(sentences, p_start - 1, key=lambda s: s[0]) - 1
+    if k < 0 or sentences[k][0] < last_at:
+        return None
+    a = sentences[k][0]
+    line_start = text.rfind("\n", 0, a) + 1
+    j = k
+    while j > 0 and sentences[j - 1][0] >= max(line_start, last_at):
+        j -= 1
+    for s_a, s_b in sentences[j : k + 1]:
+        cues = find_cue(text, s_a, s_b, CUE_VERBS)
+        if cues:
+            speaker = speaker_left(text, s_a, cues[0][0])
+            if speaker is not None:
+                return Attribution(speaker, Span(*cues[0]))
+    return None
+
+
 def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[QuoteMention]:
     """Return the direct quotes of ``text`` with their attributions."""
     out: list[QuoteMention] = []
     last: Attribution | None = None
+    last_at = 0  # where the latest attributed quote ends
     lead_in: Attribution | None = None
     for para in _PARAGRAPH.finditer(text):
         p_start, p_end = para.span()
@@ -248,6 +274,7 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
             if who is not None:
                 out.append(_mention(q_start, end, True, who, text))
                 para_last = last = who
+                last_at = q_end
                 for a, b in pending:
                     out.append(_mention(a, b, True, who, text))
                 pending = []
@@ -261,7 +288,8 @@ def extract_direct(text: str, sentences: Sequence[tuple[int, int]]) -> list[Quot
                     # a quote continuing the paragraph's attributed quote is one mention
                     out[-1] = replace(out[-1], end=end)
                 elif para_last is not None or last is not None:
-                    out.append(_mention(q_start, end, True, para_last or last, text))
+                    who = para_last or _recent_subject(text, sentences, p_start, last_at) or last
+                    out.append(_mention(q_start, end, True, who, text))
                 else:
                     pending.append((q_start, end))
             i += 1
