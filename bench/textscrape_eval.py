@@ -108,6 +108,16 @@ def time_pages(select: Callable[[list[str]], list[bool]], pages: list[list[str]]
     return len(pages) / best
 
 
+def time_reference_loop() -> float:
+    """Return the best-of-five seconds of ``sum(range(100_000))`` on this machine now."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(range(100_000))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main(argv: list[str]) -> int:
     """Score held-out (grouped CV) and in-sample, time ``select_body``, write the results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -127,6 +137,9 @@ def main(argv: list[str]) -> int:
     select_body(pages[0])  # load the model before timing
     rate = time_pages(select_body, pages)
     figures["speed"] = {
+        # The machine is shared: a pure-Python reference loop timed alongside lets a
+        # reader scale the rate to a quiet machine (about 1 ms there).
+        "reference_loop_ms": round(time_reference_loop() * 1000, 2),
         "select_body_pages_per_s": round(rate, 1),
         "ms_per_page": round(1000 / rate, 3),
         "mean_lines_per_page": round(figures["lines"] / len(pages), 1),

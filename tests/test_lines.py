@@ -49,9 +49,9 @@ HARBOUR_PAGE = [
     "Privacy policy | Terms of use | Contact us",
 ]
 HARBOUR_BODY = range(9, 14)
-# "Related stories" (line 14) is shaped like a subheading right after the body; its shape
-# alone cannot settle it, so the test leaves it open and checks everything else.
-HARBOUR_OPEN = {14}
+HARBOUR_MENU = range(0, 9)  # title, menu, repeated headline, byline
+HARBOUR_RELATED = range(14, 18)
+HARBOUR_FOOTER = range(18, 22)
 
 
 def test_model_file_loads_and_matches_features() -> None:
@@ -71,8 +71,16 @@ def test_scores_are_probabilities_one_per_line() -> None:
 
 def test_fictional_page_keeps_prose_and_drops_furniture() -> None:
     keep = select_body(HARBOUR_PAGE)
-    kept = {i for i, k in enumerate(keep) if k} - HARBOUR_OPEN
-    assert kept == set(HARBOUR_BODY)
+    assert all(keep[i] for i in HARBOUR_BODY)
+    assert not any(keep[i] for i in (*HARBOUR_MENU, *HARBOUR_FOOTER))
+
+
+def test_related_links_score_below_every_prose_line() -> None:
+    # Short lines right after the body are the classifier's weak spot (a subheading has
+    # the same shape), so they are held to ranking below prose rather than to a decision.
+    scores = score_lines(HARBOUR_PAGE)
+    assert max(scores[i] for i in HARBOUR_RELATED) < min(scores[i] for i in HARBOUR_BODY)
+    assert scores[HARBOUR_RELATED[-1]] < 0.5
 
 
 def test_fictional_page_in_portuguese() -> None:
@@ -129,3 +137,12 @@ def test_seed_pages_score_in_range() -> None:
         assert all(0.0 <= s <= 1.0 for s in scores)
         # Every seed is a news page: some of it must be read as body.
         assert any(select_body(lines)), path.name
+
+
+def test_blank_lines_score_zero_and_do_not_shift_the_rest() -> None:
+    spaced: list[str] = []
+    for line in HARBOUR_PAGE:
+        spaced += [line, "", "   "]
+    scores = score_lines(spaced)
+    assert scores[1::3] == [0.0] * len(HARBOUR_PAGE) and scores[2::3] == [0.0] * len(HARBOUR_PAGE)
+    assert np.allclose(scores[0::3], score_lines(HARBOUR_PAGE))

@@ -23,12 +23,64 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsdesk.clean.line_features import FEATURE_NAMES, build_features, build_stack_features
+from newsdesk.clean.line_features import (
+    BASE_NAMES,
+    FEATURE_NAMES,
+    build_features,
+    distance_to,
+    find_best_run,
+    shift_rows,
+    window_mean,
+)
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
 MODEL_FILE = "lines_model.json"
+
+
+STACK_OFFSETS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
+STACK_RADII = (2, 5, 10)
+# Stage-1 features passed through to stage 2: the line's own shape and place.
+STACK_PASSTHROUGH = len(BASE_NAMES) + 6
+
+
+def build_stack_features(probs: FloatArray, x: FloatArray) -> FloatArray:
+    """Return the stage-2 matrix: stage-1 probabilities around each line, plus its shape.
+
+    The best run of lines on Σ(p - 0.5) is the contiguity prior: body is mostly one region,
+    and a short line inside it (a subheading) is likelier body than the same line outside.
+
+    >>> build_stack_features(np.array([0.1, 0.9, 0.2]), np.zeros((3, 80))).shape[0]
+    3
+    """
+    n = probs.shape[0]
+    idx = np.arange(n, dtype=np.float64)
+    shifted = [shift_rows(probs, off) for off in STACK_OFFSETS]
+    windows = [window_mean(probs, r) for r in STACK_RADII]
+    start, end = find_best_run(probs - 0.5)
+    if end > start:
+        inside = ((idx >= start) & (idx < end)).astype(np.float64)
+        before = np.log1p(np.clip(start - idx, 0, None))
+        after = np.log1p(np.clip(idx - (end - 1), 0, None))
+        run_share = np.full(n, (end - start) / n)
+    else:
+        inside = np.zeros(n)
+        before = after = np.full(n, np.log1p(n))
+        run_share = np.zeros(n)
+    high = probs >= 0.5
+    context = [
+        inside,
+        before,
+        after,
+        run_share,
+        np.maximum.accumulate(probs),
+        np.maximum.accumulate(probs[::-1])[::-1],
+        np.full(n, probs.max() if n else 0.0),
+        np.log1p(distance_to(high, forward=False)),
+        np.log1p(distance_to(high, forward=True)),
+    ]
+    return np.column_stack([probs, *shifted, *windows, *context, x[:, :STACK_PASSTHROUGH]])
 
 
 @dataclass(frozen=True)
@@ -100,12 +152,18 @@ class LineModel:
         )
 
     def score(self, lines: Sequence[str]) -> FloatArray:
-        """Return the stage-2 body probability of each line of one page."""
-        if not lines:
-            return np.zeros(0)
-        x = build_features(lines, self.stop_words)
-        first = self.line_stage.predict_proba(x)
-        return self.stack_stage.predict_proba(build_stack_features(first, x))
+        """Return the stage-2 body probability of each line of one page.
+
+        Blank lines score 0 and are left out of the page the model sees: the scrapes it
+        was trained on have none, so neighbour and position features assume there are none.
+        """
+        probs = np.zeros(len(lines))
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        if filled:
+            x = build_features([lines[i] for i in filled], self.stop_words)
+            first = self.line_stage.predict_proba(x)
+            probs[filled] = self.stack_stage.predict_proba(build_stack_features(first, x))
+        return probs
 
 
 @cache
