@@ -34,7 +34,7 @@ def _variants(template: str, n: int, rng: random.Random) -> list[str]:
     out = []
     for i in range(n):
         swap = {w: rng.choice(vocab) for w in rng.sample(vocab, min(12, len(vocab)))}
-        text = WORDS.sub(lambda m: swap.get(m.group(0), m.group(0)), template)
+        text = WORDS.sub(lambda m, swap=swap: swap.get(m.group(0), m.group(0)), template)
         out.append(text.replace("Maravel", f"Maravel-{i}"))
     return out
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from newsdesk.cli import app
 from newsdesk.clean.articles import clean_page
+from newsdesk.cli import app
 from newsdesk.errors import InputError
 from newsdesk.export import build_export
 from newsdesk.model import Page

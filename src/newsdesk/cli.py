@@ -66,7 +66,8 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Read pages into the database: clean, link into stories, cross-check, brief."""
-    from newsdesk.pipeline import ingest_files, load_registry, walk_inputs
+    from newsdesk.ingest import walk_inputs
+    from newsdesk.pipeline import ingest_files, load_registry
 
     try:
         registry = load_registry(outlets or [])
