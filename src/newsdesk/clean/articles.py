@@ -137,20 +137,28 @@ def _scraped_article(
     )
     hints = page.hints
     base = page.start
+    title = hints.get("title") or extract_title(header)
+    reasons = {"names": "byline", "title-dup": "title", "not-body": "not-body"}
+
+    def reason(r: Removed) -> str:
+        if title and r.reason in {"not-body", "title-dup"} and page.text[r.start : r.end] == title:
+            return "title"  # read as the headline, then dropped from the body
+        return reasons.get(r.reason, r.reason)
+
     return Article(
         id=Article.make_id(page.id, base + span[0], base + span[1]),
         source=Source(page.path, base + span[0], base + span[1], page.url, page.record),
         text=text,
         outlet=name,
         outlet_country=country,
-        title=hints.get("title") or extract_title(header),
+        title=title,
         authors=_people(hints.get("authors")) or tuple(extract_authors(header)),
         published=normalise_iso(hints.get("published"), tz)
         or (published.iso() if published else None),
         updated=normalise_iso(hints.get("updated"), tz) or (updated.iso() if updated else None),
         language=detect_language(text),
         partial=scraped.partial or _looks_truncated(text),
-        removed=tuple(Removed(base + r.start, base + r.end, r.reason) for r in scraped.removed),
+        removed=tuple(Removed(base + r.start, base + r.end, reason(r)) for r in scraped.removed),
         page=page.id,
     )
 
