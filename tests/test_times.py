@@ -39,6 +39,37 @@ def test_weekday_in_future_tense_looks_ahead() -> None:
     assert values("The council will meet on Monday to vote.") == {"Monday": "2025-07-07"}
 
 
+THURSDAY = "2028-05-18"  # a Thursday; a date-only anchor, often the evening before
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "value"),
+    [
+        # the weekday after the anchor is the next day, in any tense
+        (
+            "By early Friday the ferry had taken on water, the coastguard said.",
+            "early Friday",
+            "2028-05-19",
+        ),
+        ("Lifeboats reached the quarry by Friday morning.", "Friday morning", "2028-05-19TMO"),
+        ("The mayor said on Friday that the bridge would reopen.", "Friday", "2028-05-19"),
+        ("The orchard is expected to reopen Friday.", "Friday", "2028-05-19"),
+        # prepositions that look ahead, unless the clause is told in the past
+        ("Bids are due by Monday, the council said.", "Monday", "2028-05-22"),
+        ("The museum stays shut until Tuesday.", "Tuesday", "2028-05-23"),
+        ("Until Tuesday, the police had not named the driver.", "Tuesday", "2028-05-16"),
+        ("The tram line will close on Monday.", "Monday", "2028-05-22"),
+        ("The mill closed on Monday.", "Monday", "2028-05-15"),
+        ("The tram line closes next Monday.", "next Monday", "2028-05-22"),
+        ("The mill closed last Friday.", "last Friday", "2028-05-12"),
+        # a past verb before the weekday outweighs a modal after it
+        ("He dismissed warnings on Tuesday that the dam could fail.", "Tuesday", "2028-05-16"),
+    ],
+)
+def test_weekday_direction_in_a_thursday_article(text: str, covered: str, value: str) -> None:
+    assert values(text, THURSDAY)[covered] == value
+
+
 def test_same_weekday_as_publication_is_today() -> None:
     assert values("Markets fell sharply on Friday.") == {"Friday": "2025-07-04"}
 

@@ -19,6 +19,8 @@ _STRONG_FUTURE = re.compile(tp.STRONG_FUTURE_CUES, re.I)
 _PAST = re.compile(tp.PAST_CUES, re.I)
 _WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
 _PAST_PLAN = re.compile(tp.PAST_PLAN_CUES, re.I)
+_PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
+_PROSPECTIVE = re.compile(tp.PROSPECTIVE_CUES + r"\s+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week",
@@ -170,6 +172,7 @@ def read_tense(ctx: Context, start: int, end: int, strong: bool = False) -> str 
         cues += [(m.end(), 2, "past") for m in _PAST_PLAN.finditer(before)]
         if cues:
             return max(cues)[2]
+    for past_rx in (_PAST, _WEAK_PAST):
         fut, past = future_rx.search(after), past_rx.search(after)
         if fut and (not past or fut.start() < past.start()):
             return "future"
@@ -222,9 +225,31 @@ def weekday_date(ctx: Context, wd: int, mod: str, start: int, end: int) -> dt.da
         return ctx.dct + dt.timedelta(days=(wd - ctx.dct.weekday()) % 7 or 7)
     if mod == "this":
         return ctx.dct + dt.timedelta(days=wd - ctx.dct.weekday())
-    if back and read_tense(ctx, start, end, strong=True) == "future":
+    if back == 6 or (back and _weekday_ahead(ctx, start, end)):
+        # the day after the anchor is that day, whatever the tense: a date-only anchor is
+        # often the evening before the story's local date, and "Friday" six days back
+        # would be "last Friday"
         return ctx.dct + dt.timedelta(days=7 - back)
     return ctx.dct - dt.timedelta(days=back)
+
+
+def _weekday_ahead(ctx: Context, start: int, end: int) -> bool:
+    """Return True when the clause around a bare weekday looks ahead to it.
+
+    "By Monday", "until Monday", "no later than Monday" look ahead unless the clause is
+    told in the past ("Until Monday, police had not named him"); otherwise a future
+    auxiliary ("will", "is due to") must be the nearest tense cue.
+    """
+    head = ctx.text[max(0, start - 24) : start]
+    if _PROSPECTIVE.search(head):
+        sentence = ctx.text[max(0, start - 80) : start]
+        cut = list(_SENTENCE_END.finditer(sentence))
+        if cut:
+            sentence = sentence[cut[-1].end() :]
+        after = _SENTENCE_END.split(ctx.text[end : end + 50], maxsplit=1)[0]
+        # after the weekday, a reporting verb ("..., the council said") tells no tense
+        return not (_PAST.search(sentence) or _PAST_AUX.search(after) or _WEAK_PAST.search(after))
+    return read_tense(ctx, start, end, strong=True) == "future"
 
 
 def set_day(ctx: Context, day: dt.date, gran: str = "day") -> None:

@@ -113,6 +113,9 @@ STRONG_FUTURE_CUES = (
     r"would|could|might|as (?:soon|early) as|scheduled)\b"
 )
 
+# Prepositions that put a bare weekday ahead of the anchor unless the clause is past.
+PROSPECTIVE_CUES = r"\b(?:by|until|till|no later than|as (?:soon|early) as)"
+
 # --- regex building blocks -------------------------------------------------------------
 
 _MONTH = (
