@@ -27,6 +27,8 @@ NAME_WEIGHT = 1.5  # a named entity counts more than a common word
 
 SHORT_TERMS = 40  # articles with fewer distinct terms get a lower join threshold
 SHORT_FLOOR = 0.4  # ... but never below this share of it
+AMBIGUOUS_SHARE = 0.6  # a runner-up story this close to the best makes the join ambiguous
+AMBIGUOUS_CLEAR = 1.3  # ... unless the best clears the threshold by this factor
 GROWTH_PENALTY = 0.1  # a story's score is divided by 1 + this * log(size)
 IDF_REFRESH = 1.02  # cached IDF values are dropped when the stream grows by 2%
 PRIOR_DOCS = 100.0  # weight of the general-English prior, in documents
@@ -319,6 +321,25 @@ def scale_threshold(threshold: float, terms: int) -> float:
     return threshold * max(SHORT_FLOOR, math.sqrt(terms / SHORT_TERMS))
 
 
+def is_ambiguous(best: float, runner_up: float, limit: float, terms: int) -> bool:
+    """Return whether a join is a topic match rather than an event match.
+
+    An article that fits two stories about equally well shares their topic (another
+    Texas abortion ruling, another earthquake) more than either story's event. Unless its
+    best score clears the threshold by ``AMBIGUOUS_CLEAR``, it opens a story of its own
+    when the runner-up reaches ``AMBIGUOUS_SHARE`` of the best. Headline-only articles are
+    exempt: their few terms make every score noisy, so a close runner-up says little.
+
+    >>> is_ambiguous(0.30, 0.20, 0.25, 100), is_ambiguous(0.30, 0.10, 0.25, 100)
+    (True, False)
+    >>> is_ambiguous(0.40, 0.30, 0.25, 100), is_ambiguous(0.30, 0.20, 0.25, 10)
+    (False, False)
+    """
+    if terms < SHORT_TERMS or best >= AMBIGUOUS_CLEAR * limit:
+        return False
+    return runner_up > AMBIGUOUS_SHARE * best
+
+
 def assign_story(
     index: StoryIndex,
     article_id: str,
@@ -348,13 +369,19 @@ def assign_story(
     keys = pick_keys(idf, weights)
     best: StoryCentroid | None = None
     best_score = 0.0
+    runner_up = 0.0
     weighted = weigh_idf(idf, weights)
     for story in find_candidates(index, keys, when, window):
         # A big story's centroid is generic and pulls in neighbours; make it earn them.
         score = score_story(weighted, story) / (1.0 + GROWTH_PENALTY * math.log(story.size))
         if score > best_score:
-            best, best_score = story, score
-    if best is None or best_score < scale_threshold(threshold, len(weights)):
+            best, best_score, runner_up = story, score, best_score
+        elif score > runner_up:
+            runner_up = score
+    limit = scale_threshold(threshold, len(weights))
+    if is_ambiguous(best_score, runner_up, limit, len(weights)):
+        best = None
+    if best is None or best_score < limit:
         best = StoryCentroid(id="s" + article_id)
         index.stories[best.id] = best
         best_score = 0.0
