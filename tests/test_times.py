@@ -70,6 +70,20 @@ def test_weekday_direction_in_a_thursday_article(text: str, covered: str, value:
     assert values(text, THURSDAY)[covered] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "covered", "value"),
+    [
+        # an initial or "Feb." ends no sentence, so "will" still governs the date
+        ("Ms. Lund will succeed Oskar J. Berg Feb. 3, the bank said.", "Feb. 3", "2029-02-03"),
+        ("The new ferry fares are effective Jan. 15.", "Jan. 15", "2029-01-15"),
+        # "next to" is a place, not a future cue
+        ("A van exploded next to the depot on Tuesday.", "Tuesday", "2028-11-07"),
+    ],
+)
+def test_tense_cues_in_a_november_article(text: str, covered: str, value: str) -> None:
+    assert values(text, "2028-11-09")[covered] == value
+
+
 def test_same_weekday_as_publication_is_today() -> None:
     assert values("Markets fell sharply on Friday.") == {"Friday": "2025-07-04"}
 

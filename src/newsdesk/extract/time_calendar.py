@@ -21,7 +21,12 @@ _WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
 _PAST_PLAN = re.compile(tp.PAST_PLAN_CUES, re.I)
 _PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
 _PROSPECTIVE = re.compile(tp.PROSPECTIVE_CUES + r"\s+$", re.I)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# a full stop after an initial or a common abbreviation ("Daniel P. Davison", "Feb. 1",
+# "Mr. Smith") ends no sentence
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No)\.)(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Jan|Feb|Mar"
+    r"|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!\b(?:Corp|Sept)\.)(?<=[.!?])\s|\n"
+)
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week",
                  "month": "month", "quarter": "quarter", "year": "year", "yr": "year",

@@ -101,15 +101,15 @@ SET_WORDS: dict[str, str] = {
 # Words in the clause before a bare weekday or month that make it point forward in time.
 FUTURE_CUES = (
     r"\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are) (?:scheduled|due|set|expected|"
-    r"planned|slated|to)|plans? to|intends? to|until|till|upcoming|next|expected|expects?|"
+    r"planned|slated|to)|plans? to|intends? to|until|till|upcoming|next(?! to)|expected|expects?|"
     r"scheduled|payable|expires?|due|planned|slated|pending|to be|of record|by(?= \S+$)|"
-    r"planned to|planning to|would|could|might|as (?:soon|early) as)\b"
+    r"planned to|planning to|would|could|might|as (?:soon|early) as|effective)\b"
 )
 
 # Future cues that a bare weekday needs: auxiliaries, not participles ("had been due").
 STRONG_FUTURE_CUES = (
     r"\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are) (?:scheduled|due|set|expected|"
-    r"planned|slated|to)|plans? to|planned to|planning to|intends? to|until|till|upcoming|next|"
+    r"planned|slated|to)|plans? to|planned to|planning to|intends? to|until|till|upcoming|next(?! to)|"
     r"would|could|might|as (?:soon|early) as|scheduled)\b"
 )
 
