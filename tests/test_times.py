@@ -84,6 +84,24 @@ def test_tense_cues_in_a_november_article(text: str, covered: str, value: str) -
     assert values(text, "2028-11-09")[covered] == value
 
 
+def test_quarterly_results_compare_quarter_with_quarter() -> None:
+    text = (
+        "Harlow Mills said third-quarter profit rose 8%. It expects a fourth-quarter charge "
+        "of $3 million. Sales in the latest quarter were $90 million, up from a year ago. "
+        "Orders this year were strong. In the quarter, margins fell from a year earlier."
+    )
+    found = [(text[t.start : t.end], t.value) for t in extract_times(text, "2028-11-02")]
+    assert found == [
+        ("third-quarter", "2028-Q3"),
+        ("fourth-quarter", "2028-Q4"),
+        ("the latest quarter", "2028-Q3"),
+        ("a year ago", "2027-Q3"),
+        ("this year", "2028"),
+        ("the quarter", "2028-Q3"),
+        ("a year earlier", "2027-Q3"),
+    ]
+
+
 def test_same_weekday_as_publication_is_today() -> None:
     assert values("Markets fell sharply on Friday.") == {"Friday": "2025-07-04"}
 

@@ -44,6 +44,7 @@ class Context:
     clock: str | None  # "HH:MM" of the anchor, when it gives a time
     day: dt.date | None = None  # last resolved day ("that day")
     focus: tuple[dt.date, str] | None = None  # last resolved date and its granularity
+    lead_quarter: dt.date | None = None  # first quarter named: the one a results story reports
 
     def ref_day(self) -> dt.date | None:
         """Return the day "that day" means: the last day named, else the anchor's."""

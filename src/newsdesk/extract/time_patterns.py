@@ -259,7 +259,7 @@ RULES: list[tuple[str, str]] = [
     (
         "quarter",
         rf"(?i:(?:(?:the|this year's|last year's|next year's|the comparable|the same|the "
-        rf"year-ago|the year-earlier|its|a) )?(?:{_YEAR} )?(?:fiscal[- ])?(?:(?:first|second|third|fourth|"
+        rf"year-ago|the year-earlier) )?(?:{_YEAR} )?(?:fiscal[- ])?(?:(?:first|second|third|fourth|"
         rf"1st|2nd|3rd|4th|final|latest|current|comparable|same|year-ago|year-earlier)"
         rf"(?:[- ]fiscal)?[- ])(?:quarter|half|period)(?: (?:of|in) (?:fiscal )?(?:{_YEAR}|this year|last year|next year))?"
         rf"|(?:the|that) (?:{_YEAR} )?(?:quarter|latest period|year-ago period|year-earlier period|period)"

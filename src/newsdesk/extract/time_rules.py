@@ -344,6 +344,8 @@ def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
             day = shift_date(day, -1, "year")
         else:
             ctx.focus = (day, noun)
+            if noun == "quarter" and ctx.lead_quarter is None:
+                ctx.lead_quarter = day
         return format_date(day, noun), "DATE"
     if ordinal:
         return None
@@ -361,6 +363,8 @@ def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
         return "XXXX-QX", "DATE"
     if "current" in low and ctx.dct:
         base = ctx.dct
+    elif "latest" in low and ctx.dct:  # the quarter reported, whatever was named since
+        base = ctx.lead_quarter or shift_date(ctx.dct, -1, "quarter")
     named = year_of(low)
     if named is not None:  # "the 1988 period": that year's matching quarter
         base = base.replace(year=named, day=1)
@@ -369,6 +373,8 @@ def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
         if ctx.focus and ctx.focus[1] in ("year", "month", "half") and "quarter" not in low:
             base, gran = ctx.focus  # "year-earlier" after a year or month compares those
         return format_date(shift_date(base, -1, "year"), gran), "DATE"
+    if named is None:  # "sales in the quarter rose from a year ago": by quarter
+        ctx.focus = (base, "quarter")
     return format_date(base, "quarter"), "DATE"
 
 
