@@ -62,6 +62,10 @@ THURSDAY = "2028-05-18"  # a Thursday; a date-only anchor, often the evening bef
         ("The mill closed on Monday.", "Monday", "2028-05-15"),
         ("The tram line closes next Monday.", "next Monday", "2028-05-22"),
         ("The mill closed last Friday.", "last Friday", "2028-05-12"),
+        # "could" tells ability, not the future; a possessive weekday names a reported event
+        ("The owners could not be reached Tuesday.", "Tuesday", "2028-05-16"),
+        ("They would appeal Tuesday's ruling, lawyers said.", "Tuesday's", "2028-05-16"),
+        ("The minister said talks would resume on Monday.", "Monday", "2028-05-22"),
         # a past verb before the weekday outweighs a modal after it
         ("He dismissed warnings on Tuesday that the dam could fail.", "Tuesday", "2028-05-16"),
     ],

@@ -246,6 +246,8 @@ def _weekday_ahead(ctx: Context, start: int, end: int) -> bool:
     told in the past ("Until Monday, police had not named him"); otherwise a future
     auxiliary ("will", "is due to") must be the nearest tense cue.
     """
+    if ctx.text[start:end].endswith("'s") or ctx.text.startswith("'s", end):
+        return False  # "Wednesday's ruling": an event the story reports, already past
     head = ctx.text[max(0, start - 24) : start]
     if _PROSPECTIVE.search(head):
         sentence = ctx.text[max(0, start - 80) : start]

@@ -110,7 +110,7 @@ FUTURE_CUES = (
 STRONG_FUTURE_CUES = (
     r"\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are) (?:scheduled|due|set|expected|"
     r"planned|slated|to)|plans? to|planned to|planning to|intends? to|until|till|upcoming|next(?! to)|"
-    r"would|could|might|as (?:soon|early) as|scheduled)\b"
+    r"would|might|as (?:soon|early) as|scheduled)\b"
 )
 
 # Prepositions that put a bare weekday ahead of the anchor unless the clause is past.
