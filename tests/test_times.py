@@ -150,6 +150,8 @@ def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
         ("Results for the quarter ended March 31 were weak.", "the quarter", "2025-Q1"),
         ("He was last seen last Oct. 23 near the border.", "last Oct. 23", "2024-10-23"),
         ("Inspections happen every two weeks.", "every two weeks", "P2W"),
+        ("Orders for the last half of 2026 look weak.", "the last half of 2026", "2026-H2"),
+        ("Sales rose from the quarter a year ago.", "the quarter a year ago", "2024-Q2"),
     ],
 )
 def test_dates_resolve_against_the_publication_date(text: str, covered: str, value: str) -> None:

@@ -340,7 +340,7 @@ def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
             ):
                 year -= 1
         day = dt.date(year, (n - 1) * (3 if noun == "quarter" else 6) + 1, 1)
-        if re.search(r"year-(?:ago|earlier)|comparable|same", low):
+        if re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|comparable|same", low):
             day = shift_date(day, -1, "year")
         else:
             ctx.focus = (day, noun)
@@ -368,7 +368,7 @@ def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
     named = year_of(low)
     if named is not None:  # "the 1988 period": that year's matching quarter
         base = base.replace(year=named, day=1)
-    if re.search(r"year-(?:ago|earlier)|comparable|same", low):
+    if re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|comparable|same", low):
         gran = "quarter"
         if ctx.focus and ctx.focus[1] in ("year", "month", "half") and "quarter" not in low:
             base, gran = ctx.focus  # "year-earlier" after a year or month compares those
