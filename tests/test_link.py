@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import random
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 
 from newsdesk.link import LinkState, count_origins, group_origins, link_articles
+from newsdesk.link.cluster import StoryIndex, assign_story
 from newsdesk.model import Article, Source
 from newsdesk.settings import Settings
 
@@ -305,3 +307,21 @@ def test_state_stays_bounded_by_the_window() -> None:
     assert len(state.stories.member_of) <= 40 * window + 500  # a sweep runs every 500 articles
     assert len(state.dedup.sigs) <= 40 * window + 500
     assert len(state.sketches) <= 40 * window + 500
+
+
+def test_an_article_between_two_stories_opens_its_own() -> None:
+    # Made-up words: 30 topic words both stories use, 20 of each story's own.
+    def words(prefix: str, n: int) -> list[str]:
+        return [f"{prefix}{i}zq" for i in range(n)]
+
+    topic = words("topic", 30)
+    first = Counter(topic[:30] + words("alpha", 20))
+    second = Counter(topic[:30] + words("beta", 20))
+    between = Counter(topic[:20] + words("alpha", 10) + words("beta", 10))
+    alone = StoryIndex()
+    assign_story(alone, "a", first, None, 0.6, None)
+    assert assign_story(alone, "c", between, None, 0.6, None)[0] == "sa"
+    both = StoryIndex()
+    assign_story(both, "a", first, None, 0.6, None)
+    assign_story(both, "b", second, None, 0.6, None)
+    assert assign_story(both, "c", between, None, 0.6, None)[0] == "sc"
