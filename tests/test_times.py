@@ -151,6 +151,8 @@ def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
         ("He was last seen last Oct. 23 near the border.", "last Oct. 23", "2024-10-23"),
         ("Inspections happen every two weeks.", "every two weeks", "P2W"),
         ("Orders for the last half of 2026 look weak.", "the last half of 2026", "2026-H2"),
+        ("It expects a loss for the full year.", "the full year", "2025"),
+        ("Profit rose in the year ended March 31.", "the year", "P1Y"),
         ("Sales rose from the quarter a year ago.", "the quarter a year ago", "2024-Q2"),
     ],
 )

@@ -188,9 +188,13 @@ def _handle_spelled_year(m: re.Match[str], ctx: Context) -> Value | None:
 
 def _handle_the_year(m: re.Match[str], ctx: Context) -> Value | None:
     low = m[0].lower()
-    if not low.startswith("the") and not low.startswith("in "):
-        return "P1Y", "DURATION"  # "for the year": a span of time, not a date
-    year = ctx.focus[0].year if ctx.focus else ctx.dct.year if ctx.dct else None
+    if re.match(r",?\s(?:that\s)?end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 16]):
+        return "P1Y", "DURATION"  # "the year ended June 30": a fiscal year, a span
+    if not low.startswith(("the", "in ", "for ")):
+        return "P1Y", "DURATION"  # "over the year": a span of time, not a date
+    year = ctx.dct.year if ctx.dct else None
+    if ctx.focus and (year is None or abs(ctx.focus[0].year - year) <= 1):
+        year = ctx.focus[0].year  # a plan "by 1992" is no year the story is about
     return (f"{year:04d}", "DATE") if year else ("XXXX", "DATE")
 
 
