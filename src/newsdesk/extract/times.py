@@ -172,6 +172,8 @@ def extract_times(text: str, anchor: str | None) -> list[TimeMention]:
             continue
         if name in _STRIP_RULES:
             start += next((len(p) for p in tp.STRIP_LEAD if text.startswith(p, start)), 0)
+        if text.endswith("'s", start, end) and end - start > 2:
+            end -= 2  # "last month's sales": the possessive is not part of the time
         out.append(TimeMention(start, end, res[0], res[1]))
     return out
 
