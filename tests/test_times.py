@@ -115,6 +115,11 @@ def test_earlier_that_day_follows_the_last_named_day() -> None:
     assert values(text) == {"Tuesday": "2025-07-01", "Earlier that day": "2025-07-01"}
 
 
+def test_the_next_morning_follows_the_last_named_day() -> None:
+    text = "The dam broke on Tuesday. The next morning, crews arrived."
+    assert values(text) == {"Tuesday": "2025-07-01", "The next morning": "2025-07-02TMO"}
+
+
 def test_earlier_that_day_without_a_named_day_is_the_publication_day() -> None:
     assert values("Earlier that day, the river rose.") == {"Earlier that day": FRIDAY}
 

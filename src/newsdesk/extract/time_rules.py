@@ -285,8 +285,11 @@ def _handle_that_day(m: re.Match[str], ctx: Context) -> Value | None:
         return format_date(ctx.dct if ahead else ctx.dct - dt.timedelta(days=7), "weekend"), "DATE"
     if base_day is None:
         return ("XXXX-XX-XX", "DATE") if unit == "day" or unit is None else None
-    if unit is None:  # "that morning", "that night"
-        return base_day.isoformat() + part_suffix(low), "TIME"
+    if unit is None:  # "that morning", "the next morning"
+        day = base_day + dt.timedelta(days=off)
+        if off:
+            set_day(ctx, day)
+        return day.isoformat() + part_suffix(low), "TIME"
     if unit == "day":
         day = base_day + dt.timedelta(days=off)
         set_day(ctx, day)
