@@ -120,6 +120,16 @@ def test_the_next_morning_follows_the_last_named_day() -> None:
     assert values(text) == {"Tuesday": "2025-07-01", "The next morning": "2025-07-02TMO"}
 
 
+def test_previous_and_following_weekdays_count_from_the_story_day() -> None:
+    text = "Shares closed at $4 on Friday, up from $3 the previous Friday."
+    assert values(text, "2025-07-07") == {
+        "Friday": "2025-07-04",
+        "the previous Friday": "2025-06-27",
+    }
+    text = "The vote was on June 3. The following Monday, the count began."
+    assert values(text)["The following Monday"] == "2025-06-09"
+
+
 def test_earlier_that_day_without_a_named_day_is_the_publication_day() -> None:
     assert values("Earlier that day, the river rose.") == {"Earlier that day": FRIDAY}
 

@@ -231,6 +231,11 @@ def weekday_date(ctx: Context, wd: int, mod: str, start: int, end: int) -> dt.da
         return ctx.dct + dt.timedelta(days=(wd - ctx.dct.weekday()) % 7 or 7)
     if mod == "this":
         return ctx.dct + dt.timedelta(days=wd - ctx.dct.weekday())
+    ref = ctx.ref_day() or ctx.dct
+    if mod in ("previous", "preceding"):  # "the previous Friday": before the day in the story
+        return ref - dt.timedelta(days=(ref.weekday() - wd) % 7 or 7)
+    if mod == "following":
+        return ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
     if back == 6 or (back and _weekday_ahead(ctx, start, end)):
         # the day after the anchor is that day, whatever the tense: a date-only anchor is
         # often the evening before the story's local date, and "Friday" six days back
@@ -340,7 +345,8 @@ def resolve_calendar(s: str, ctx: Context, start: int, end: int) -> str | None:
         if name in low:
             if ctx.dct is None:
                 return f"XXXX-WXX-{wd + 1}"
-            day = weekday_date(ctx, wd, first_word(s), start, end)
+            mod = first_word(s.lower().removeprefix("the "))
+            day = weekday_date(ctx, wd, mod, start, end)
             set_day(ctx, day)
             return day.isoformat()
     for word, off in (("yesterday", -1), ("tomorrow", 1), ("today", 0), ("tonight", 0)):

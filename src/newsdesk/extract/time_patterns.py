@@ -228,8 +228,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        rf"(?i:(?:(?:early|late|earlier|later|last|next|this|coming|past|early on|late on)\s)?)?"
-        rf"{_WEEKDAY}(?:'s)?(?:s)?(?:\s(?i:{_PART}))?",
+        rf"(?i:(?:(?:early|late|earlier|later|last|next|this|coming|past|early on|late on|"
+        rf"the (?:previous|preceding|following))\s)?)?{_WEEKDAY}(?:'s)?(?:s)?(?:\s(?i:{_PART}))?",
     ),
     (
         "rel_day",
