@@ -169,6 +169,7 @@ def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
         ("It expects a loss for the full year.", "the full year", "2025"),
         ("Last month's sales fell.", "Last month", "2025-06"),
         ("Profit rose in the year ended March 31.", "the year", "P1Y"),
+        ("Results for the fiscal year ended June 30 were weak.", "the fiscal year", "P1Y"),
         ("Sales rose from the quarter a year ago.", "the quarter a year ago", "2024-Q2"),
     ],
 )

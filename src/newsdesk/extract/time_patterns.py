@@ -216,7 +216,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "the_year",
-        r"(?i:\b(?:(?:for|during|throughout|over|in) )?the (?:full |whole |entire )?year\b(?![-']))",
+        r"(?i:\b(?:(?:for|during|throughout|over|in) )?the (?:full |whole |entire |latest )?(?:fiscal )?year\b(?![-']))",
     ),
     (
         "year_end",
