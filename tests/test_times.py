@@ -170,6 +170,12 @@ def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
         ("Last month's sales fell.", "Last month", "2025-06"),
         ("Profit rose in the year ended March 31.", "the year", "P1Y"),
         ("Results for the fiscal year ended June 30 were weak.", "the fiscal year", "P1Y"),
+        ("It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        (
+            "Think of the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
         ("Sales rose from the quarter a year ago.", "the quarter a year ago", "2024-Q2"),
     ],
 )

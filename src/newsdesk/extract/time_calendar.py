@@ -19,6 +19,7 @@ _STRONG_FUTURE = re.compile(tp.STRONG_FUTURE_CUES, re.I)
 _PAST = re.compile(tp.PAST_CUES, re.I)
 _WEAK_PAST = re.compile(tp.WEAK_PAST_CUES)
 _PAST_PLAN = re.compile(tp.PAST_PLAN_CUES, re.I)
+_SPELLED_YEAR = re.compile(rf"\b{tp.SPELLED_YEAR}\b")
 _PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
 _PROSPECTIVE = re.compile(tp.PROSPECTIVE_CUES + r"\s+$", re.I)
 # a full stop after an initial or a common abbreviation ("Daniel P. Davison", "Feb. 1",
@@ -299,9 +300,21 @@ def month_of(s: str) -> int | None:
 
 
 def year_of(s: str) -> int | None:
-    """Return the first four-digit year (1600-2099) in ``s``, or None."""
+    """Return the first four-digit year (1600-2099) in ``s``, or one spelled out, or None.
+
+    >>> year_of("January 1997"), year_of("the winter of nineteen ninety-four")
+    (1997, 1994)
+    """
     m = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", s)
-    return int(m[1]) if m else None
+    if m:
+        return int(m[1])
+    low = s.lower()
+    spelled = _SPELLED_YEAR.search(s) if "nineteen" in low or "twenty" in low else None
+    if spelled is None:
+        return None
+    words = [w for w in re.findall(r"[a-z]+", spelled[0].lower()) if w not in ("and", "hundred")]
+    rest = read_number(" ".join(words[1:]).replace("oh ", ""))
+    return None if rest is None else int(tp.NUMBER_WORDS[words[0]] * 100 + rest)
 
 
 def first_word(s: str) -> str:

@@ -139,6 +139,7 @@ _TEENS_TENS = (
     r"oh[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
+_SPELLED_YEAR = rf"(?i:(?:nineteen|twenty)(?:[- ]hundred)?(?: and)?[- ]{_TEENS_TENS})"
 _NUM = (
     rf"(?:\d+(?:\.\d+)?(?: 1/2| and a half)?|{_WORDNUM}(?: and a half)?|an?|a couple(?: of)?|"
     r"a dozen|dozens of|half an?|a single|a full|one full|a whole|several|a few|few|many|"
@@ -198,7 +199,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "month",
-        rf"(?i:(?:(?:{_EDGE}|last|next|this|that)[- ])?)?{_MONTH}\b(?:,?\s(?:of\s)?(?:{_YEAR}\b|(?i:this year|last year|next year)))?",
+        rf"(?i:(?:(?:{_EDGE}|last|next|this|that)[- ])?)?{_MONTH}\b(?:,?\s(?:of\s)?(?:{_YEAR}\b|(?i:this year|last year|next year)|{_SPELLED_YEAR}\b))?",
     ),
     (
         "year",
@@ -285,7 +286,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "season",
-        rf"(?i:(?:(?:{_EDGE}|last|next|this|the|in|over the|during the)[- ])+(?:spring|summer|fall|autumn|winter)(?: of {_YEAR})?)\b|(?i:(?:spring|summer|fall|autumn|winter) (?:of )?){_YEAR}\b",
+        rf"(?i:(?:(?:{_EDGE}|last|next|this|the|in|over the|during the)[- ])+(?:spring|summer|fall|autumn|winter)(?: of (?:{_YEAR}|{_SPELLED_YEAR}))?)\b|(?i:(?:spring|summer|fall|autumn|winter) (?:of )?){_YEAR}\b",
     ),
     (
         "set",
@@ -328,6 +329,7 @@ STRIP_LEAD = (
 )
 
 # Public names of the building blocks times.py re-parses matched spans with.
+SPELLED_YEAR = _SPELLED_YEAR
 NUM = _NUM
 MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
