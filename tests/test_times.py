@@ -82,6 +82,12 @@ def test_weekday_direction_in_a_thursday_article(text: str, covered: str, value:
         ("The new ferry fares are effective Jan. 15.", "Jan. 15", "2029-01-15"),
         # "next to" is a place, not a future cue
         ("A van exploded next to the depot on Tuesday.", "Tuesday", "2028-11-07"),
+        # the verb may come well after a fronted date
+        (
+            "In March, according to several people who know the plan, the board will vote.",
+            "March",
+            "2029-03",
+        ),
     ],
 )
 def test_tense_cues_in_a_november_article(text: str, covered: str, value: str) -> None:

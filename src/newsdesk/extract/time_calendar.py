@@ -169,7 +169,7 @@ def read_tense(ctx: Context, start: int, end: int, strong: bool = False) -> str 
     cut = list(_SENTENCE_END.finditer(before))
     if cut:
         before = before[cut[-1].end() :]
-    after = _SENTENCE_END.split(text[end : end + 40], maxsplit=1)[0]
+    after = _SENTENCE_END.split(text[end : end + 80], maxsplit=1)[0]
     for past_rx in (_PAST, _WEAK_PAST):
         # (end, priority, tense): the nearest cue wins; a future reading wins a tie
         # ("expected" is both a past form and a future cue)
