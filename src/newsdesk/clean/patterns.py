@@ -283,7 +283,7 @@ class AnyPattern:
             for w in t or ():
                 by_word[w].add(i)
         self._by_found = {w: frozenset(i for v in implied[w] for i in by_word[v]) for w in words}
-        self.search = lru_cache(maxsize=1 << 14)(self._search)  # lines recur within a page
+        self.search = lru_cache(maxsize=1 << 12)(self._search)  # lines recur within a page
 
     def _candidates(self, text: str) -> list[int]:
         if self._finder is None:

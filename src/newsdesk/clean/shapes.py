@@ -46,7 +46,7 @@ def split_lines(text: str, base: int = 0) -> list[Line]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)  # the splitter, cleaner and meta reader ask about the same lines
+@lru_cache(maxsize=1 << 13)  # the splitter, cleaner and meta reader ask about the same lines
 def words(text: str) -> tuple[str, ...]:
     """Return the words of ``text`` (letters first; numbers left out)."""
     return tuple(_WORD.findall(text))
@@ -60,7 +60,7 @@ def capital_share(ws: Sequence[str]) -> float:
     return sum(1 for w in counted if w[0].isupper()) / len(counted)
 
 
-@lru_cache(maxsize=1 << 16)  # the splitter, cleaner and meta reader ask about the same lines
+@lru_cache(maxsize=1 << 13)  # the splitter, cleaner and meta reader ask about the same lines
 def is_prose(text: str, min_words: int = 8) -> bool:
     """Return True for a line that reads as running text: enough words, sentence punctuation.
 
@@ -78,7 +78,7 @@ def is_prose(text: str, min_words: int = 8) -> bool:
     return capital_share(ws) < 0.75 or len(ws) > 40
 
 
-@lru_cache(maxsize=1 << 16)  # the splitter, cleaner and meta reader ask about the same lines
+@lru_cache(maxsize=1 << 13)  # the splitter, cleaner and meta reader ask about the same lines
 def is_title_like(text: str) -> bool:
     """Return True for a headline-shaped line: 3–30 words, no closing full stop.
 
@@ -95,7 +95,7 @@ def is_title_like(text: str) -> bool:
     return not (pt.FURNITURE_RE.search(text) or pt.PAYWALL_RE.search(text))
 
 
-@lru_cache(maxsize=1 << 16)  # the splitter, cleaner and meta reader ask about the same lines
+@lru_cache(maxsize=1 << 13)  # the splitter, cleaner and meta reader ask about the same lines
 def is_date_line(text: str) -> bool:
     """Return True for a short line that mostly states a date or time.
 
@@ -137,7 +137,7 @@ def is_symbol_line(text: str) -> bool:
     return not words(text)
 
 
-@lru_cache(maxsize=1 << 16)  # the splitter, cleaner and meta reader ask about the same lines
+@lru_cache(maxsize=1 << 13)  # the splitter, cleaner and meta reader ask about the same lines
 def is_furniture(text: str) -> bool:
     """Return True for a line that matches a known kind of furniture (paywall, caption, app...).
 
@@ -155,7 +155,7 @@ def is_furniture(text: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 16)  # the splitter, cleaner and meta reader ask about the same lines
+@lru_cache(maxsize=1 << 13)  # the splitter, cleaner and meta reader ask about the same lines
 def is_article_prose(text: str, min_words: int = 25) -> bool:
     """Return True for a long running-text line that is not furniture: proof of an article body."""
     return len(words(text)) >= min_words and is_prose(text) and not is_furniture(text)
