@@ -183,6 +183,13 @@ def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
             "1994-WI",
         ),
         ("Sales rose from the quarter a year ago.", "the quarter a year ago", "2024-Q2"),
+        (
+            "Profit in the corresponding period last year was flat.",
+            "the corresponding period last year",
+            "2024-Q2",
+        ),
+        ("Net fell from last year's quarter.", "last year's quarter", "2024-Q2"),
+        ("The last quarter of last year was weak.", "The last quarter of last year", "2024-Q4"),
     ],
 )
 def test_dates_resolve_against_the_publication_date(text: str, covered: str, value: str) -> None:

@@ -264,7 +264,8 @@ RULES: list[tuple[str, str]] = [
         rf"1st|2nd|3rd|4th|final|latest|current|comparable|same|year-ago|year-earlier)"
         rf"(?:[- ]fiscal)?[- ])(?:quarter|half|period)(?: (?:of|in) (?:fiscal )?(?:{_YEAR}|this year|last year|next year))?"
         rf"|(?:the|that) (?:{_YEAR} )?(?:quarter|latest period|year-ago period|year-earlier period|period)"
-        rf"(?: a year (?:ago|earlier))?"
+        rf"(?: a year (?:ago|earlier)| last year)?"
+        rf"|the (?:corresponding|comparable|same) (?:quarter|period) (?:of )?last year|last year's (?:quarter|period)"
         rf"|(?:the )?last (?:quarter|half) of (?:{_YEAR}|this year|last year|next year)"
         rf"|year-(?:earlier|ago)(?: (?:quarter|period))?"
         rf"|(?:the )?(?:first|second) half(?: of (?:{_YEAR}|this year|last year|next year))?)",

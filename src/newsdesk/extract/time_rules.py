@@ -329,7 +329,7 @@ def _handle_rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
 def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
     low = m[0].lower()
     noun = "half" if "half" in low else "period" if "period" in low else "quarter"
-    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\b", low)
+    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\b(?! year)", low)
     if ordinal and noun != "period":
         n = tp.ORDINALS[ordinal[1]]
         if noun == "half":
@@ -375,7 +375,7 @@ def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
     named = year_of(low)
     if named is not None:  # "the 1988 period": that year's matching quarter
         base = base.replace(year=named, day=1)
-    if re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|comparable|same", low):
+    if re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|last year|comparable|same", low):
         gran = "quarter"
         if ctx.focus and ctx.focus[1] in ("year", "month", "half") and "quarter" not in low:
             base, gran = ctx.focus  # "year-earlier" after a year or month compares those
