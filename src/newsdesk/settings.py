@@ -23,14 +23,18 @@ class Settings:
 
     # --- clean ------------------------------------------------------------------------
     body_threshold: float = _opt(0.5, "line-classifier probability above which a line is body")
-    min_article_words: int = _opt(80, "a split segment with fewer words of running text is not an article")
+    min_article_words: int = _opt(
+        80, "a split segment with fewer words of running text is not an article"
+    )
 
     # --- link -------------------------------------------------------------------------
     shingle_size: int = _opt(3, "words per shingle for near-duplicate detection")
     minhash_perm: int = _opt(128, "MinHash permutations")
     lsh_threshold: float = _opt(0.3, "MinHash LSH candidate threshold")
     duplicate_jaccard: float = _opt(0.8, "verified shingle containment that makes a duplicate")
-    story_window_days: float = _opt(14.0, "only stories active within this many days are candidates")
+    story_window_days: float = _opt(
+        14.0, "only stories active within this many days are candidates"
+    )
     story_threshold: float = _opt(0.25, "TF-IDF cosine to a story centroid that joins the story")
     derive_sentence_sim: float = _opt(0.5, "sentence-pair similarity that aligns two sentences")
     derive_share: float = _opt(0.5, "share of a rewrite's sentences aligned in order to its source")
