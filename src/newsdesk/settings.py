@@ -38,7 +38,7 @@ class Settings:
     story_threshold: float = _opt(0.25, "TF-IDF cosine to a story centroid that joins the story")
     derive_sentence_sim: float = _opt(0.5, "sentence-pair similarity that aligns two sentences")
     derive_share: float = _opt(0.5, "share of a rewrite's sentences aligned in order to its source")
-    derive_coverage: float = _opt(0.35, "share of the source's sentences a rewrite must retell")
+    derive_coverage: float = _opt(0.5, "share of the source's sentences a rewrite must retell")
 
     # --- extract ----------------------------------------------------------------------
 

@@ -169,7 +169,7 @@ def link_rewrite(
     centroid = state.stories.stories.get(story)
     if centroid is None or len(mine) < 3:
         return ()
-    sources = []
+    sources: list[tuple[float, str]] = []
     for other in reversed(centroid.members[-DERIVE_CANDIDATES - 1 :]):
         theirs = state.sketches.get(other)
         if other == article.id or not theirs or find_root(state.dedup, other) == article.id:
@@ -188,10 +188,14 @@ def link_rewrite(
             state.derived[other] = (*state.derived.get(other, ()), article.id)
             state.relinked[other] = (state.dedup.root.get(other), state.derived[other])
         elif forward >= settings.derive_share and not is_earlier(when, other_when):
-            sources.append(other)
-    if sources:
-        state.derived[article.id] = tuple(sources)
-    return tuple(sources)
+            sources.append((min(forward, backward), other))
+    if not sources:
+        return ()
+    # A rewrite retells one original. Naming every article it resembles would chain
+    # unrelated reports of the same event into one origin and undercount sources.
+    best = max(sources)[1]
+    state.derived[article.id] = (best,)
+    return (best,)
 
 
 def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
