@@ -248,24 +248,16 @@ def clean_html_page(page: Page, registry: Registry | None) -> Article:
 
 def clean_feed_entry(page: Page, registry: Registry | None) -> Article:
     """Return the article of one RSS/Atom entry from its own content and fields."""
-    text = fragment_text(page.text)
-    h = page.hints
-    outlet = _hinted_outlet(page, registry)
-    if outlet is None and page.url:
-        outlet = outlet_by_host(page.url, registry) or outlet_from_host_unknown(page.url, registry)
-    fields: dict[str, Any] = {
-        "outlet": outlet,
-        "title": h.get("title"),
-        "authors": _people(h.get("authors")),
-        "published": h.get("published"),
-        "updated": h.get("updated"),
-        "partial": bool(h.get("partial")) or _looks_truncated(text),
-    }
-    return _whole_page_article(page, text, fields, registry)
+    return _stated_article(page, fragment_text(page.text), registry)
 
 
 def clean_jsonl_row(page: Page, registry: Registry | None) -> Article:
     """Return the article of one JSONL row: its fields as given, its text as given."""
+    return _stated_article(page, page.text.strip(), registry)
+
+
+def _stated_article(page: Page, text: str, registry: Registry | None) -> Article:
+    """Return an article whose metadata the input states (feed entry fields, JSONL keys)."""
     h = page.hints
     outlet = _hinted_outlet(page, registry)
     if outlet is None and page.url:
@@ -277,9 +269,9 @@ def clean_jsonl_row(page: Page, registry: Registry | None) -> Article:
         "published": h.get("published"),
         "updated": h.get("updated"),
         "language": h.get("language"),
-        "partial": _looks_truncated(page.text),
+        "partial": bool(h.get("partial")) or _looks_truncated(text),
     }
-    return _whole_page_article(page, page.text.strip(), fields, registry)
+    return _whole_page_article(page, text, fields, registry)
 
 
 def fragment_text(fragment: str) -> str:
