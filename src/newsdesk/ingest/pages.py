@@ -179,6 +179,7 @@ def jsonl_pages(raw: RawInput) -> Iterator[Page]:
             "updated": obj.get("updated"),
             "authors": [str(a) for a in authors],
             "language": obj.get("language"),
+            "partial": obj.get("partial") is True,
         }
         pages.append(
             Page(
