@@ -40,11 +40,16 @@ NEWSLETTER = re.compile(
 # Credits, contact lines and promotions that close an article; dropped when short.
 CLOSING_LINE = re.compile(
     r"(?:^\W*(?:additional |with )?(?:reporting|writing|editing|compiled|research) by\b|"
-    r"\bediting by\b|[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (?:him|her|them|us|me)\b|"
+    r"\bediting by\b|\bfollow (?:him|her|them|us|me)\b|"
     r"\bfollow (?:\w+ )?on (?:twitter|facebook|instagram)\b|\bclick here\b|"
     r"\bif you (?:enjoyed|liked) this (?:article|story|post)\b|\bhave a (?:news )?tip\?)",
     re.IGNORECASE,
 )
+# Every CLOSING_LINE match holds one of these (lower-cased).
+CLOSING_CUES = ("by", "follow", "click", "if you", "tip")
+# An e-mail address (a contact line). Apart from CLOSING_LINE and only tried on lines with
+# an "@": its leading [\w.+-]+ backtracks over every word of a line, a millisecond a page.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # WordPress-style shortcodes left in the text: [button link=...]Label[/button].
 SHORTCODE_LINE = re.compile(r"^\s*\[(\w+)[^\]]*\].*\[/\1\]\s*$")
 
