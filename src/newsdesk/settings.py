@@ -46,9 +46,14 @@ class Settings:
     claim_similarity: float = _opt(
         0.2, "TF-IDF cosine at which sentences of two origins state one claim"
     )
-    dispute_similarity: float = _opt(
-        0.3,
-        "a differing value disputes a claim only from a sentence this close to the leading side",
+    slot_similarity: float = _opt(
+        0.35, "cosine of clause contexts at which two dates are of one event"
+    )
+    number_similarity: float = _opt(
+        0.5, "cosine of clause contexts at which two numbers of one unit count the same thing"
+    )
+    number_tolerance: float = _opt(
+        0.1, "relative margin of an approximate number ('about 1,200') when values are compared"
     )
     claim_max: int = _opt(60, "most claims kept per story (most-sourced first)")
     quote_overlap: float = _opt(

@@ -66,11 +66,22 @@ def group_aligned(
     idx = list(range(len(units))) if keep is None else list(keep)
     if not idx:
         return []
-    sub = sim[np.ix_(idx, idx)]
-    arts = [units[i].article for i in idx]
+    groups = group_by_article([units[i].article for i in idx], sim[np.ix_(idx, idx)], threshold)
+    return [sorted(idx[i] for i in g) for g in groups]
+
+
+def group_by_article(arts: Sequence[int], sub: np.ndarray, threshold: float) -> list[list[int]]:
+    """Return groups of items (rows of ``sub``), at most one per article ``arts[i]``.
+
+    >>> s = np.array([[1, .9, .8], [.9, 1, .1], [.8, .1, 1]])
+    >>> group_by_article([0, 1, 1], s, 0.5)
+    [[0, 1], [2]]
+    """
+    if not len(arts):
+        return []
     rows, cols = np.nonzero(np.triu(sub, k=1) >= threshold)
     order = np.argsort(-sub[rows, cols], kind="stable")
-    group = list(range(len(idx)))
+    group = list(range(len(arts)))
     members: dict[int, list[int]] = {g: [g] for g in group}
     articles_in: dict[int, set[int]] = {g: {arts[g]} for g in group}
     for a, b in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
@@ -85,4 +96,4 @@ def group_aligned(
         ma.extend(mb)
         articles_in[ga] |= articles_in.pop(gb)
         del members[gb]
-    return [sorted(idx[i] for i in m) for m in members.values()]
+    return [sorted(m) for m in members.values()]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdesk.compare.align import group_aligned
+from newsdesk.compare.disputes import find_disputes
+from newsdesk.compare.mentions import Mention, read_mentions
 from newsdesk.compare.slots import Slots, is_checkable, read_slots
 from newsdesk.compare.text import Unit
 from newsdesk.model import Article, Cite, Claim, ClaimStatus, Position
@@ -29,19 +31,6 @@ class Member:
     cite: Cite
     origin: str
     slots: Slots
-
-
-def _single(values: tuple[str, ...]) -> str | None:
-    return values[0] if len(values) == 1 else None
-
-
-def _number_of(slots: Slots) -> str | None:
-    # "6 km" and "4 miles" do not disagree: the unit stays part of the value.
-    return _single(slots.numbers)
-
-
-def _unit_of(value: str) -> str:
-    return value.split(" ", 1)[1] if " " in value else ""
 
 
 def _negation_of(slots: Slots) -> str:
@@ -63,31 +52,20 @@ def _positions(
     return sorted(positions, key=lambda p: (-p.origins, -len(p.cites), p.value))
 
 
-def _close_positions(
-    positions: list[Position], members: Sequence[Member], sim: np.ndarray, settings: Settings
-) -> list[Position]:
-    """Return ``positions`` without minority sides too loosely aligned to call a dispute."""
-    if len(positions) < 2:
-        return positions
-    unit_of = {(m.cite.article, m.cite.start): m.unit for m in members}
-    lead = [unit_of[(c.article, c.start)] for c in positions[0].cites]
-    kept = [positions[0]]
-    for p in positions[1:]:
-        mine = [unit_of[(c.article, c.start)] for c in p.cites]
-        if float(sim[np.ix_(mine, lead)].max()) >= settings.dispute_similarity:
-            kept.append(p)
-    return kept
-
-
 def _common_value(members: Sequence[Member]) -> str:
-    for read in (lambda s: _single(s.dates), _number_of):
-        values = {read(m.slots) for m in members} - {None}
-        if len(values) == 1:
-            return values.pop() or "stated"
-    shared = set(members[0].slots.names)
-    for m in members[1:]:
-        shared &= set(m.slots.names)
-    return sorted(shared)[0] if shared else "stated"
+    """Return the value most origins of the claim state: a date, else a count, else a name."""
+    best: tuple[int, int] = (0, 0)
+    value = "stated"
+    for rank, field in enumerate(("dates", "numbers", "names")):
+        support: dict[str, set[str]] = {}
+        for m in members:
+            values: tuple[str, ...] = getattr(m.slots, field)
+            for v in values:
+                support.setdefault(v, set()).add(m.origin)
+        for v, origins in support.items():
+            if (len(origins), -rank) > best:
+                best, value = (len(origins), -rank), v
+    return value
 
 
 def _representative(group: Sequence[int], sim: np.ndarray) -> int:
@@ -102,33 +80,20 @@ def make_claim(
 ) -> Claim:
     """Return the claim of one aligned group: its positions, slot and status.
 
-    The slot that varies decides the positions: first the date, then a count, then
-    negation (only between near-identical sentences, since paraphrase flips wording).
+    Dates and counts are compared value by value (see :mod:`newsdesk.compare.disputes`);
+    here only negation splits a group, and only between near-identical sentences, since
+    paraphrase flips wording.
     """
     rep = _representative([m.unit for m in members], sim)
     text = units[rep].text
     slot: str | None = None
-    positions: list[Position] = []
-    for name, value_of in (
-        ("date", lambda m: _single(m.slots.dates)),
-        ("number", lambda m: _number_of(m.slots)),
-    ):
-        found = _close_positions(_positions(members, value_of), members, sim, settings)
-        if name == "number" and found:
-            # Only values in the same unit disagree ("4 miles" and "6 km" may both be right).
-            unit = _unit_of(found[0].value)
-            found = [p for p in found if _unit_of(p.value) == unit]
-        if len(found) >= 2:
-            slot, positions = name, found
-            break
-    if slot is None:
-        close = [
-            m for m in members if m.unit == rep or sim[m.unit, rep] >= settings.negation_similarity
-        ]
-        found = _positions(close, lambda m: _negation_of(m.slots))
-        if len(found) >= 2:
-            slot, positions = "negation", found
-    if slot is None:
+    close = [
+        m for m in members if m.unit == rep or sim[m.unit, rep] >= settings.negation_similarity
+    ]
+    positions = _positions(close, lambda m: _negation_of(m.slots))
+    if len(positions) >= 2:
+        slot = "negation"
+    else:
         value = _common_value(members)
         positions = [
             Position(value, tuple(m.cite for m in members), len({m.origin for m in members}))
@@ -150,6 +115,24 @@ def make_claim(
     return Claim(text, status, positions[0].origins, tuple(positions), slot)
 
 
+def _split_off_denials(
+    group: list[int], slots: Sequence[Slots], sim: np.ndarray, settings: Settings
+) -> list[list[int]]:
+    """Return ``group`` with loosely aligned sentences of the other polarity split off.
+
+    "Brask Lines did not respond" shares words with "Brask Lines hired a salvage company"
+    but states something else: it neither backs nor disputes it.
+    """
+    rep = _representative(group, sim)
+    same = [
+        i
+        for i in group
+        if slots[i].negated == slots[rep].negated or sim[i, rep] >= settings.negation_similarity
+    ]
+    rest = [[i] for i in group if i not in same]
+    return [same, *rest]
+
+
 _RANK = {"disputed": 0, "corroborated": 1, "single-source": 2}
 
 
@@ -163,22 +146,32 @@ def build_claims(
     """Return the story's claims, disputed first, then by independent sources.
 
     ``origin_ids[i]`` is the origin of ``articles[i]``; ``sim`` is the similarity matrix
-    of ``units`` (see :func:`newsdesk.compare.align.compute_similarity`).
+    of ``units`` (see :func:`newsdesk.compare.align.compute_similarity`). A sentence claim
+    whose every sentence is mainly about a disputed value is left out (the dispute states it).
     """
     slots = [read_slots(u, articles[u.article]) for u in units]
     keep = [i for i, u in enumerate(units) if is_checkable(u, slots[i])]
-    groups = group_aligned(units, sim, settings.claim_similarity, keep)
-    claims = []
-    for group in groups:
-        members = [
-            Member(
-                i,
-                Cite.from_span(articles[units[i].article], units[i].start, units[i].end),
-                origin_ids[units[i].article],
-                slots[i],
-            )
-            for i in group
-        ]
-        claims.append((min(group), make_claim(members, units, sim, settings)))
+    mentions: list[Mention] = []
+    unit_of: list[int] = []
+    for i in keep:
+        found = read_mentions(units[i], articles[units[i].article])
+        mentions.extend(found)
+        unit_of.extend([i] * len(found))
+    disputes, covered = find_disputes(units, unit_of, mentions, articles, origin_ids, settings)
+    claims: list[tuple[int, Claim]] = [(-1, d) for d in disputes]
+    for aligned in group_aligned(units, sim, settings.claim_similarity, keep):
+        for group in _split_off_denials(aligned, slots, sim, settings):
+            members = [
+                Member(
+                    i,
+                    Cite.from_span(articles[units[i].article], units[i].start, units[i].end),
+                    origin_ids[units[i].article],
+                    slots[i],
+                )
+                for i in group
+            ]
+            if all(i in covered for i in group):
+                continue
+            claims.append((min(group), make_claim(members, units, sim, settings)))
     claims.sort(key=lambda pair: (_RANK[pair[1].status], -pair[1].independent_sources, pair[0]))
     return [c for _, c in claims[: settings.claim_max]]

@@ -15,12 +15,12 @@ from newsdesk.compare.text import Unit, tokenize
 from newsdesk.compare.words import MONTHS, NEGATIONS, NUMBER_WORDS, OPINION_WORDS, WEEKDAYS
 from newsdesk.model import Article
 
-_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_DAY = re.compile(
+MONTH_DAY = re.compile(
     rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
 )
-_DAY_MONTH = re.compile(
+DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b(?:,?\s+(\d{{4}}))?", re.I
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -30,6 +30,11 @@ _QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
 # A time mention dates an event only when it names a day ("Thursday", "July 3", "that
 # day"); "overnight" or "this week" resolve to a day too but do not say which event.
 _NAMES_DAY = re.compile(r"\d|\bday\b|today|yesterday|tomorrow|" + "|".join(WEEKDAYS), re.I)
+# A clock time alone ("at 11:40 p.m.") names no day: the day extraction gives it is a guess.
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,2}[:.]\d{2}\b|\+\d{2}(?::?\d{2})?\b",
+    re.I,
+)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me|[Yy]ou|[Yy]our)\b")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
@@ -45,7 +50,7 @@ class Slots:
     negated: bool = False
 
 
-def _anchor_day(article: Article) -> dt.date | None:
+def anchor_day(article: Article) -> dt.date | None:
     if not article.published:
         return None
     try:
@@ -57,11 +62,11 @@ def _anchor_day(article: Article) -> dt.date | None:
 def _fallback_dates(text: str, anchor: dt.date | None) -> list[str]:
     out: list[str] = []
     year = anchor.year if anchor else None
-    for m in _MONTH_DAY.finditer(text):
+    for m in MONTH_DAY.finditer(text):
         y = int(m.group(3)) if m.group(3) else year
         if y is not None:
             out.append(f"{y:04d}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
-    for m in _DAY_MONTH.finditer(text):
+    for m in DAY_MONTH.finditer(text):
         y = int(m.group(3)) if m.group(3) else year
         if y is not None:
             out.append(f"{y:04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}")
@@ -73,7 +78,21 @@ def _fallback_dates(text: str, anchor: dt.date | None) -> list[str]:
     return out
 
 
-def _fallback_numbers(text: str) -> list[str]:
+def names_day(said: str) -> bool:
+    """Return whether a time expression names a day (not only a clock time).
+
+    >>> names_day("11:40 p.m. on Thursday"), names_day("at 11:40pm"), names_day("March 3")
+    (True, False, True)
+    """
+    return bool(_NAMES_DAY.search(_CLOCK.sub(" ", said)))
+
+
+def fallback_number_spans(text: str) -> list[tuple[int, int, float]]:
+    """Return (start, end, value) of the counts in ``text`` (years left out).
+
+    >>> fallback_number_spans("In 2024 some 1,200 people and eight dogs left.")
+    [(13, 18, 1200.0), (30, 35, 8.0)]
+    """
     out = []
     for m in _NUMBER.finditer(text):
         word = m.group().lower().replace(",", "")
@@ -85,10 +104,14 @@ def _fallback_numbers(text: str) -> list[str]:
                 continue
             if 1900 <= number <= 2100 and "." not in word:  # a year, not a count
                 continue
-            out.append(format_number(number))
+            out.append((m.start(), m.end(), number))
         else:
-            out.append(str(value))
+            out.append((m.start(), m.end(), float(value)))
     return out
+
+
+def _fallback_numbers(text: str) -> list[str]:
+    return [format_number(v) for _, _, v in fallback_number_spans(text)]
 
 
 def format_number(value: float) -> str:
@@ -137,20 +160,15 @@ def read_slots(unit: Unit, article: Article) -> Slots:
     text = unit.text
     negated = is_negated(text)
     if ann is None:
-        dates = _fallback_dates(text, _anchor_day(article))
+        dates = _fallback_dates(text, anchor_day(article))
         numbers = _fallback_numbers(text)
         names = [m.group() for m in _NAME.finditer(text)]
     else:
         dates = []
         for t in ann.times:
-            m = _DAY.match(t.value)
+            m = DAY_VALUE.match(t.value)
             said = article.text[t.start : t.end]
-            if (
-                m
-                and t.type in ("DATE", "TIME")
-                and _in(t.start, t.end, unit)
-                and _NAMES_DAY.search(said)
-            ):
+            if m and t.type in ("DATE", "TIME") and _in(t.start, t.end, unit) and names_day(said):
                 dates.append(m.group(1))
         numbers = []
         for q in ann.quantities:

@@ -77,3 +77,73 @@ SPEECH_VERBS = (
     "said", "says", "told", "added", "stated", "asserted", "replied", "responded",
     "wrote", "posted", "declared", "insisted", "noted", "explained", "relayed",
 )  # fmt: skip
+
+# Words that say when rather than what: left out of the context that tells which event a
+# date or number belongs to ("late on Thursday", "at 11:40 p.m. local time").
+TIME_WORDS = frozenset(
+    {
+        "late", "early", "earlier", "later", "night", "morning", "evening", "afternoon",
+        "midnight", "noon", "dawn", "dusk", "overnight", "tonight", "today", "yesterday",
+        "tomorrow", "day", "days", "week", "weeks", "month", "months", "year", "years",
+        "hour", "hours", "minute", "minutes", "local", "time", "am", "pm", "a.m", "p.m",
+        "shortly", "roughly", "about", "around", "approximately", "some", "nearly", "almost",
+        "estimated", "gmt", "utc", "et", "bst", "cet",
+    }
+)  # fmt: skip
+
+# Words before a date that make it a bound on a state ("had leaked by Friday", "closed
+# until Monday"), not the day an event happened: bounds are not compared as event dates.
+DATE_BOUNDS = re.compile(
+    r"\b(?:by|until|till|since|before|after|through|throughout|from|within|as of|"
+    r"no later than|ahead of)\s+(?:(?:early|late|mid|the|last|this|next)\s+)?$",
+    re.I,
+)
+
+# Words before a number that make it approximate or a bound ("about 1,200", "more than
+# 1,000", "up to 50"), so that values that can both be true are not set against each other.
+NUMBER_QUALIFIERS = (
+    ("over", re.compile(
+        r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding|"
+        r"greater than|higher than|no fewer than|no less than)\s+(?:an? )?$", re.I)),
+    ("under", re.compile(
+        r"\b(?:less than|fewer than|under|up to|at most|below|no more than|as many as|"
+        r"as much as)\s+(?:an? )?$", re.I)),
+    ("about", re.compile(
+        r"\b(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|"
+        r"estimated|circa|ca\.|approx\.?|just over|just under|or so)\s+(?:an? )?$", re.I)),
+)  # fmt: skip
+
+# Units that measure the same thing, as (base unit, factor to the base): a count in miles
+# and one in kilometres are compared after conversion; other units are other referents.
+UNIT_BASES = {
+    "km": ("km", 1.0), "mile": ("km", 1.609344), "m": ("km", 0.001), "foot": ("km", 0.0003048),
+    "nautical mile": ("km", 1.852), "tonne": ("tonne", 1.0), "kg": ("tonne", 0.001),
+    "pound": ("tonne", 0.00045359237), "lb": ("tonne", 0.00045359237),
+}  # fmt: skip
+
+# Unit words as written, to the units above (for numbers read without annotations).
+UNIT_ALIASES = {
+    "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m", "feet": "foot",
+    "ton": "tonne", "kilogram": "kg", "pound": "pound", "mi": "mile",
+}  # fmt: skip
+
+# Where one clause of a sentence ends and another begins: a date or number belongs to the
+# event of its own clause ("ran aground on Thursday, and oil has since leaked").
+CLAUSE_BREAK = re.compile(
+    r"[;:]\s|\s[—–-]{1,2}\s|\(|\)|,\s+(?:(?:\w+\s+){0,2}(?:after|before)|and|but|while|"
+    r"whereas|where|which|who|whose|as|when|since|until|then|so|although|though|because|"
+    r"adding|saying)\b|,\s+according to\b"
+    # An attribution tail (", the agency said on Friday.") dates the telling, not the event.
+    r"|,\s+(?=[^,;]{0,60}\b(?:said|says|told|reported|added|announced|confirmed|stated)\b[^,;]*$)",
+    re.I,
+)
+
+# Words that make a clause a plan, hope or forecast: its date is when something is meant to
+# happen, not when it did, and is compared only with other plans.
+PLANNED = frozenset(
+    {
+        "will", "would", "shall", "plan", "plans", "planned", "planning", "hope", "hopes",
+        "hoped", "hoping", "expect", "expects", "expected", "scheduled", "due", "intends",
+        "intend", "aims", "set", "going", "may", "might", "could", "should", "tomorrow",
+    }
+)  # fmt: skip

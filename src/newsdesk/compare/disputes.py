@@ -1,0 +1,224 @@
+"""Find disputes: the same event given different dates, the same count different values.
+
+Values are aligned one by one, not sentence by sentence: each date or number of every
+checkable sentence is compared with those of other articles by the words of its own clause
+(see :mod:`newsdesk.compare.mentions`). Values whose clauses tell of the same event form a
+group (one value per article); a group whose values cannot all be true is a dispute. So
+"ran aground late on Wednesday" disputes "struck the reef at 11:40 p.m. on Thursday" even
+when the two sentences say other things too, while "had leaked by early Friday" (a bound
+on another event) disputes nothing, and "about 1,200 tonnes" agrees with "more than 1,000".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from newsdesk.compare.align import group_by_article
+from newsdesk.compare.mentions import Mention, are_compatible, format_amount
+from newsdesk.compare.text import Unit, content_words
+from newsdesk.model import Article, Cite, Claim, Position
+from newsdesk.settings import Settings
+
+
+def count_documents(units: Sequence[Unit]) -> tuple[dict[str, int], int]:
+    """Return in how many of ``units`` each content word occurs, and how many units there are.
+
+    >>> count_documents([Unit(0, 0, 0, 9, "Ship sank"), Unit(1, 0, 0, 9, "Ship left")])
+    ({'ship': 2, 'sank': 1, 'left': 1}, 2)
+    """
+    df: dict[str, int] = {}
+    for u in units:
+        for word in set(content_words(u.text)):
+            df[word] = df.get(word, 0) + 1
+    return df, len(units)
+
+
+def compare_contexts(
+    mentions: Sequence[Mention], df: Mapping[str, int] | None = None, n_docs: int = 0
+) -> np.ndarray:
+    """Return the cosine similarity of the mentions' clause contexts (IDF-weighted).
+
+    ``df``/``n_docs`` give the word counts of the whole story (see :func:`count_documents`),
+    so words every outlet repeats (the place, the ship) weigh little; by default the
+    mentions themselves are counted.
+
+    >>> m = lambda *ws: Mention("date", "d", 0, 1, context=tuple((w, 1.0) for w in ws))
+    >>> s = compare_contexts([m("ship", "aground"), m("ship", "aground", "reef"), m("oil")])
+    >>> bool(s[0, 1] > 0.5), float(s[0, 2])
+    (True, 0.0)
+    """
+    n = len(mentions)
+    if df is None:
+        counts: dict[str, int] = {}
+        for m in mentions:
+            for word, _ in m.context:
+                counts[word] = counts.get(word, 0) + 1
+        df, n_docs = counts, n
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, m in enumerate(mentions):
+        for word, weight in m.context:
+            j = vocab.setdefault(word, len(vocab))
+            rows.append(i)
+            cols.append(j)
+            vals.append(weight * (math.log((1 + n_docs) / (1 + df.get(word, 0))) + 1.0))
+    if not vocab:
+        return np.zeros((n, n), dtype=np.float32)
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    x = sparse.diags(1.0 / norms) @ x
+    return np.asarray((x @ x.T).toarray(), dtype=np.float32)
+
+
+def _split_positions(
+    members: Sequence[int], mentions: Sequence[Mention], tolerance: float
+) -> list[list[int]]:
+    """Return the members grouped into values that can all be true together.
+
+    Point values ("1,200", "about 1,200") come first, most common first; a bound ("more
+    than 1,000") then joins the first position it fits, so it never opens a dispute it
+    does not need.
+    """
+    points = [i for i in members if mentions[i].qualifier not in ("over", "under")]
+    bounds = [i for i in members if i not in points]
+    count: dict[str, int] = {}
+    for i in points:
+        count[mentions[i].value] = count.get(mentions[i].value, 0) + 1
+    points.sort(key=lambda i: -count[mentions[i].value])
+    positions: list[list[int]] = []
+    for i in [*points, *bounds]:
+        for p in positions:
+            if all(are_compatible(mentions[i], mentions[j], tolerance) for j in p):
+                p.append(i)
+                break
+        else:
+            positions.append([i])
+    return positions
+
+
+def _extend_positions(
+    split: list[list[int]],
+    mentions: Sequence[Mention],
+    arts: Sequence[int],
+    sim: np.ndarray,
+    threshold: float,
+) -> None:
+    """Add to each side of a dispute the articles that give its value for the same event.
+
+    Grouping is strict (every pair must be close), so an event told in several wordings
+    splits into groups; a side then takes in, link by link, other mentions of *its own*
+    value close to one of its members. Only agreement is added: no new side appears.
+    """
+    used = {arts[i] for p in split for i in p}
+    grown = True
+    while grown:
+        grown = False
+        for p in split:
+            value = mentions[p[0]].value
+            close = sim[:, p].max(axis=1)
+            for c in np.argsort(-close).tolist():
+                if close[c] < threshold:
+                    break
+                if arts[c] in used or mentions[c].value != value or c in p:
+                    continue
+                p.append(c)
+                used.add(arts[c])
+                grown = True
+
+
+def _position_value(group: Sequence[int], mentions: Sequence[Mention]) -> str:
+    first = mentions[group[0]]
+    if first.kind == "date" or first.qualifier not in ("over", "under"):
+        return first.value
+    sign = ">" if first.qualifier == "over" else "<"
+    return f"{sign}{format_amount(first.amount)} {first.unit}".strip()
+
+
+def find_disputes(
+    units: Sequence[Unit],
+    unit_of: Sequence[int],
+    mentions: Sequence[Mention],
+    articles: Sequence[Article],
+    origin_ids: Sequence[str],
+    settings: Settings,
+) -> tuple[list[Claim], set[int]]:
+    """Return a disputed claim for each event whose outlets give values that clash.
+
+    ``mentions[k]`` was read from ``units[unit_of[k]]``; ``origin_ids[i]`` is the origin of
+    ``articles[i]``. Each position cites the whole sentences that give its value and counts
+    their origins; a copy agreeing with its original counts once, and an article that does
+    not give the value (a preview, a brief) is in no position.
+
+    Also returns the units a dispute states in full: those whose disputed value sits in
+    their main clause (the sentence is about that event, not only mentions it).
+    """
+    claims: list[Claim] = []
+    covered: set[int] = set()
+    seen: set[frozenset[tuple[str, str, int | None]]] = set()
+    df, n_docs = count_documents(units)
+    for kind in ("date", "number"):
+        ks = [k for k, m in enumerate(mentions) if m.kind == kind]
+        if len(ks) < 2:
+            continue
+        sub = [mentions[k] for k in ks]
+        sim = compare_contexts(sub, df, n_docs)
+        if kind == "number":
+            same = np.array([[a.unit == b.unit for b in sub] for a in sub])
+            threshold = settings.number_similarity
+        else:
+            same = np.array([[a.planned == b.planned for b in sub] for a in sub])
+            threshold = settings.slot_similarity
+        sim = np.where(same, sim, 0.0)
+        arts = [units[unit_of[k]].article for k in ks]
+        for group in group_by_article(arts, sim, threshold):
+            if len({origin_ids[arts[i]] for i in group}) < 2:
+                continue
+            split = _split_positions(group, sub, settings.number_tolerance)
+            if len(split) < 2:
+                continue
+            _extend_positions(split, sub, arts, sim, threshold)
+            unit_at = [unit_of[k] for k in ks]
+            claim = _make_dispute(split, sub, sim, unit_at, units, articles, origin_ids, kind)
+            # Two values of one sentence can land in two groups: state the dispute once.
+            key = frozenset(
+                (p.value, c.article, c.start) for p in claim.positions[1:] for c in p.cites
+            )
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+                covered.update(unit_at[i] for p in split for i in p if sub[i].main)
+    return claims, covered
+
+
+def _make_dispute(
+    split: list[list[int]],
+    mentions: Sequence[Mention],
+    sim: np.ndarray,
+    unit_of: Sequence[int],
+    units: Sequence[Unit],
+    articles: Sequence[Article],
+    origin_ids: Sequence[str],
+    kind: str,
+) -> Claim:
+    positions = []
+    for group in split:
+        seen: dict[int, None] = dict.fromkeys(unit_of[i] for i in group)
+        cites = tuple(
+            Cite.from_span(articles[units[u].article], units[u].start, units[u].end) for u in seen
+        )
+        origins = len({origin_ids[units[u].article] for u in seen})
+        positions.append((Position(_position_value(group, mentions), cites, origins), group))
+    positions.sort(key=lambda p: (-p[0].origins, -len(p[0].cites), p[0].value))
+    lead, members = positions[0]
+    # State the claim in the words of the lead side's most typical sentence about the event.
+    best = max(
+        members,
+        key=lambda i: (mentions[i].main, float(sim[i, members].sum()), -units[unit_of[i]].end),
+    )
+    text = units[unit_of[best]].text
+    return Claim(text, "disputed", lead.origins, tuple(p for p, _ in positions), kind)

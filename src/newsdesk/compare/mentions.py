@@ -1,0 +1,298 @@
+"""Read each date and number of a sentence together with the event it belongs to.
+
+A sentence often states several facts ("The ship ran aground on Thursday, and 1,200
+tonnes have leaked since"). Two outlets disagree only when they give different values
+for the *same* event, so every value is read with its context: the content words of its
+own clause, nearest first, without the words that only say when ("late", "local time").
+A date that bounds a state ("had leaked by Friday") is not the day of an event and is
+left out; a number keeps its qualifier ("about", "more than") and its unit, converted to a
+base unit when one exists (miles to kilometres), so compatible values are not set apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdesk.compare.slots import (
+    DAY_MONTH,
+    DAY_VALUE,
+    MONTH_DAY,
+    anchor_day,
+    fallback_number_spans,
+    names_day,
+)
+from newsdesk.compare.text import STOP, Unit, stem
+from newsdesk.compare.words import (
+    CLAUSE_BREAK,
+    DATE_BOUNDS,
+    MONTHS,
+    NUMBER_QUALIFIERS,
+    NUMBER_WORDS,
+    PLANNED,
+    TIME_WORDS,
+    UNIT_ALIASES,
+    UNIT_BASES,
+    WEEKDAYS,
+)
+from newsdesk.model import Article
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’.][A-Za-z]+)*")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_NOT_CONTEXT = TIME_WORDS | set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS)
+_NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)\b")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# How fast a word's weight falls with its distance (in words) from the value.
+_DECAY = 4.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One date or number a sentence gives, with the clause words that say what it is of."""
+
+    kind: str  # "date" or "number"
+    value: str  # ISO day, or amount and base unit ("1200 tonne")
+    start: int  # offsets into the article text
+    end: int
+    amount: float = 0.0  # numbers: value in the base unit
+    unit: str = ""  # numbers: base unit ("" when none is known)
+    qualifier: str = ""  # numbers: "", "about", "over", "under"; "converted" after a unit change
+    context: tuple[tuple[str, float], ...] = ()  # (stemmed word, weight), nearest first
+    planned: bool = False  # the clause tells of a plan or hope ("will speak on Friday")
+    main: bool = False  # its clause holds at least half of the sentence's words
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span of the clause of ``text`` that holds ``start:end``."""
+    left, right = 0, len(text)
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            left = m.start() + (1 if m.group().startswith(",") else 0)
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def read_context(
+    text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
+) -> tuple[tuple[str, float], ...]:
+    """Return the weighted content words of the clause around ``text[start:end]``.
+
+    Words inside ``taken`` spans (other dates and numbers) and words that only say when
+    are left out; weight falls with distance from the value.
+
+    >>> [w for w, _ in read_context("It sank on Monday, and oil leaked later.", 8, 17, [])]
+    ['sank']
+    """
+    left, right = _clause_bounds(text, start, end)
+    before: list[str] = []
+    after: list[str] = []
+    for m in _TOKEN.finditer(text, left, right):
+        if m.end() <= start:
+            side = before
+        elif m.start() >= end:
+            side = after
+        else:
+            continue
+        if any(s <= m.start() < e for s, e in taken):
+            side.append("")
+            continue
+        word = m.group().lower().replace("’", "'")
+        keep = word not in STOP and word not in _NOT_CONTEXT and len(word) > 1
+        side.append(stem(word) if keep and not word[0].isdigit() else "")
+    weights: dict[str, float] = {}
+    for dist, word in [*enumerate(reversed(before)), *enumerate(after)]:
+        if word:
+            weights[word] = max(weights.get(word, 0.0), 1.0 / (1.0 + dist / _DECAY))
+    return tuple(sorted(weights.items(), key=lambda kv: -kv[1]))
+
+
+def _is_planned(text: str, start: int, end: int) -> bool:
+    # Only a plan word before the date governs it: in "told reporters on Thursday that he
+    # hopes to meet", Thursday is when he spoke, not a plan.
+    left, _ = _clause_bounds(text, start, end)
+    return any(w.lower() in PLANNED for w in _TOKEN.findall(text[left:start]))
+
+
+def _is_main(text: str, start: int, end: int) -> bool:
+    # The first clause of a news sentence, or its longest, is what the sentence reports.
+    left, right = _clause_bounds(text, start, end)
+    if not text[:left].strip():
+        return True
+    cuts = [0, *(m.start() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    longest = max(len(_TOKEN.findall(text[a:b])) for a, b in itertools.pairwise(cuts))
+    return len(_TOKEN.findall(text[left:right])) >= longest
+
+
+def _is_bound(text: str, start: int) -> bool:
+    return bool(DATE_BOUNDS.search(text[max(0, start - 30) : start]))
+
+
+def _qualifier_of(text: str, start: int) -> str:
+    before = text[max(0, start - 30) : start]
+    for name, pattern in NUMBER_QUALIFIERS:
+        if pattern.search(before):
+            return name
+    return ""
+
+
+def _date_spans(unit: Unit, article: Article) -> list[tuple[int, int, str]]:
+    """Return (start, end, ISO day) of the dates in ``unit`` that name a day."""
+    ann = article.annotations
+    out: list[tuple[int, int, str]] = []
+    if ann is not None:
+        for t in ann.times:
+            m = DAY_VALUE.match(t.value)
+            if not (m and t.type in ("DATE", "TIME") and unit.start <= t.start < t.end <= unit.end):
+                continue
+            if names_day(article.text[t.start : t.end]):
+                out.append((t.start, t.end, m.group(1)))
+        return out
+    anchor = anchor_day(article)
+    year = anchor.year if anchor else None
+    for pattern, month_at, day_at in ((MONTH_DAY, 1, 2), (DAY_MONTH, 2, 1)):
+        for m in pattern.finditer(unit.text):
+            y = int(m.group(3)) if m.group(3) else year
+            if y is None:
+                continue
+            try:
+                day = dt.date(y, MONTHS[m.group(month_at).lower()], int(m.group(day_at)))
+            except ValueError:
+                continue
+            out.append((unit.start + m.start(), unit.start + m.end(), day.isoformat()))
+    if anchor is not None and not out:
+        for m in _WEEKDAY.finditer(unit.text):
+            # News reports a named weekday as the most recent one on or before publication.
+            back = (anchor.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+            day = anchor - dt.timedelta(days=back)
+            out.append((unit.start + m.start(), unit.start + m.end(), day.isoformat()))
+    return out
+
+
+def _number_spans(unit: Unit, article: Article) -> list[tuple[int, int, float, str]]:
+    """Return (start, end, amount, unit) of the numbers in ``unit``."""
+    ann = article.annotations
+    if ann is None:
+        out = []
+        for s, e, v in fallback_number_spans(unit.text):
+            e, v, name = _read_unit(unit.text, e, v)
+            out.append((unit.start + s, unit.start + e, v, name))
+        return out
+    return [
+        (q.start, q.end, q.value, q.unit or "")
+        for q in ann.quantities
+        if unit.start <= q.start < q.end <= unit.end
+    ]
+
+
+def _read_unit(text: str, end: int, value: float) -> tuple[int, float, str]:
+    """Return the end, value and unit of a number read without annotations ("12 million euros")."""
+    m = _NEXT_WORD.match(text, end)
+    if m and m.group(1).lower() in _SCALES:
+        value *= _SCALES[m.group(1).lower()]
+        end = m.end()
+        m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return end, value, ""
+    word = m.group(1).lower()
+    if word in STOP or word in _NOT_CONTEXT:
+        return end, value, ""
+    if word.endswith("s") and len(word) > 3:
+        word = word[:-1]
+    return m.end(), value, UNIT_ALIASES.get(word, word)
+
+
+def format_amount(amount: float) -> str:
+    """Return ``amount`` as a short plain number (three significant decimals at most).
+
+    >>> format_amount(1200.0), format_amount(6.437376)
+    ('1200', '6.44')
+    """
+    rounded = round(amount, 2) if abs(amount) < 100 else round(amount)
+    return str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
+
+
+def read_mentions(unit: Unit, article: Article) -> list[Mention]:
+    """Return the event dates and the numbers of ``unit``, each with its clause context.
+
+    >>> from newsdesk.model import Source
+    >>> text = "The ship ran aground on March 13, and 1,200 tonnes leaked by March 14."
+    >>> a = Article(id="a", source=Source("p", 0, 1), text=text, published="2031-03-14")
+    >>> [(m.kind, m.value, m.context[0][0]) for m in read_mentions(Unit(0, 0, 0, len(text), text), a)]
+    [('date', '2031-03-13', 'aground'), ('number', '1200 tonne', 'leak')]
+    """
+    dates = _date_spans(unit, article)
+    numbers = [
+        n for n in _number_spans(unit, article) if not any(s <= n[0] < e for s, e, _ in dates)
+    ]
+    spans = [(d[0], d[1]) for d in dates] + [(n[0], n[1]) for n in numbers]
+    taken = [(s - unit.start, e - unit.start) for s, e in spans]
+    text = unit.text
+    out: list[Mention] = []
+    by_day: dict[str, Mention] = {}
+    for s, e, day in dates:
+        ls, le = s - unit.start, e - unit.start
+        if _is_bound(text, ls):
+            continue
+        context = read_context(text, ls, le, taken)
+        planned = _is_planned(text, ls, le)
+        seen = by_day.get(day)
+        if seen is not None:
+            # "on July 4 ... earlier that day": one day said twice is one value.
+            merged = dict(context)
+            for word, weight in seen.context:
+                merged[word] = max(weight, merged.get(word, 0.0))
+            context = tuple(sorted(merged.items(), key=lambda kv: -kv[1]))
+            s, e, planned = seen.start, seen.end, seen.planned and planned
+        main = _is_main(text, ls, le) or (seen is not None and seen.main)
+        by_day[day] = Mention("date", day, s, e, context=context, planned=planned, main=main)
+    out.extend(by_day.values())
+    for s, e, amount, name in numbers:
+        ls, le = s - unit.start, e - unit.start
+        qualifier = _qualifier_of(text, ls)
+        base, factor = UNIT_BASES.get(name, (name, 1.0))
+        if factor != 1.0 and not qualifier:
+            qualifier = "converted"  # "4 miles" is a rounded "6.4 km"
+        value = f"{format_amount(amount * factor)} {base}".strip()
+        context = read_context(text, ls, le, taken)
+        main = _is_main(text, ls, le)
+        out.append(
+            Mention("number", value, s, e, amount * factor, base, qualifier, context, main=main)
+        )
+    return out
+
+
+def value_range(mention: Mention, tolerance: float) -> tuple[float, float]:
+    """Return the interval of amounts ``mention`` allows ("about 6" allows 6 ± tolerance).
+
+    >>> value_range(Mention("number", "1000", 0, 1, 1000.0, "", "over"), 0.1)
+    (1000.0, inf)
+    """
+    x = mention.amount
+    if mention.qualifier == "over":
+        return x, float("inf")
+    if mention.qualifier == "under":
+        return float("-inf"), x
+    if mention.qualifier in ("about", "converted"):
+        return x * (1 - tolerance), x * (1 + tolerance)
+    return x, x
+
+
+def are_compatible(a: Mention, b: Mention, tolerance: float) -> bool:
+    """Return whether two numbers can both be true ("about 1,200" and "more than 1,000").
+
+    >>> m = lambda v, q="": Mention("number", str(v), 0, 1, float(v), "tonne", q)
+    >>> are_compatible(m(1200, "about"), m(1000, "over"), 0.1), are_compatible(m(22), m(21), 0.1)
+    (True, False)
+    """
+    if a.kind != b.kind:
+        return False
+    if a.kind == "date":
+        return a.value == b.value
+    lo_a, hi_a = value_range(a, tolerance)
+    lo_b, hi_b = value_range(b, tolerance)
+    return lo_a <= hi_b and lo_b <= hi_a
