@@ -7,13 +7,17 @@ constant time per article; each candidate is then confirmed by the Jaccard estim
 full signatures turned into a containment (the share of the shorter text found in the
 longer), so a copy with extra boilerplate lines still counts.
 
-Signatures are computed with numpy from stable CRC32 shingle hashes (datasketch's own
-``MinHash.update`` hashes each shingle with SHA-1 in Python, several times slower) so the
-index is the same in every process and serialises to plain JSON.
+Signatures are computed with numpy alone (datasketch's own ``MinHash.update`` hashes each
+shingle with SHA-1 in Python, several times slower): each word is hashed once (CRC32)
+and shingle hashes combine the hashes of consecutive words in vectorised form. Every step is a fixed arithmetic function, so the
+index is the same in every process, and signatures serialise as base64 bytes.
 """
 
 from __future__ import annotations
 
+import base64
+import re
+import string
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
@@ -33,19 +37,61 @@ def make_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndar
     return a[:, None], b[:, None]
 
 
-def sign_shingles(shingles: set[bytes], perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Return the MinHash signature (uint32 per hash function) of a shingle set.
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+# ASCII punctuation becomes a space; so do the UTF-8 no-break space and the punctuation of
+# the U+2000 block (curly quotes, dashes, ellipsis), so typography does not split copies.
+_ASCII_PUNCT = bytes.maketrans(bytes(string.punctuation, "ascii"), b" " * len(string.punctuation))
+_WIDE_PUNCT = re.compile(b"\xe2\x80[\x80-\xbf]|\xc2\xa0")
+
+
+def hash_words(text: str) -> np.ndarray:
+    """Return a stable 64-bit hash (CRC32) per lower-cased word of ``text``.
+
+    Words are split with byte-level C routines (``bytes.translate`` and ``split``), several
+    times faster than a word regex; the hash is the same in every process.
+
+    >>> h = hash_words("Ship’s fire: OUT, ship's fire\u00a0out.")
+    >>> len(h), bool(h[0] == h[4]), bool((h[1:4] == h[5:8]).all())
+    (8, True, True)
+    """
+    data = text.lower().encode("utf-8")
+    if not text.isascii():
+        data = _WIDE_PUNCT.sub(b" ", data)
+    words = data.translate(_ASCII_PUNCT).split()
+    return np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+
+
+def hash_shingles(text: str, size: int) -> np.ndarray:
+    """Return the distinct 32-bit hashes of the word ``size``-grams of ``text``.
+
+    >>> len(hash_shingles("a b c d", 3)), len(hash_shingles("a b", 3))
+    (2, 1)
+    """
+    words = hash_words(text)
+    if words.size == 0:
+        return np.zeros(0, dtype=np.uint32)
+    size = min(size, words.size)
+    count = words.size - size + 1
+    h = words[:count].copy()
+    for k in range(1, size):
+        h = h * _MIX[k % 2] + words[k : k + count]
+    h ^= h >> np.uint64(29)
+    shingles: np.ndarray = np.unique((h * _MIX[0] >> np.uint64(32)).astype(np.uint32))
+    return shingles
+
+
+def sign_shingles(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Return the MinHash signature (uint32 per hash function) of shingle hashes.
 
     >>> p = make_permutations(8)
-    >>> s1 = sign_shingles({b"a b c", b"b c d"}, p)
-    >>> bool((s1 == sign_shingles({b"b c d", b"a b c"}, p)).all())
+    >>> s1 = sign_shingles(hash_shingles("a b c d", 3), p)
+    >>> bool((s1 == sign_shingles(hash_shingles("A b, c d", 3), p)).all())
     True
     """
     a, b = perms
-    if not shingles:
+    if not shingles.size:
         return np.full(a.shape[0], np.iinfo(np.uint32).max, dtype=np.uint32)
-    h = np.fromiter((zlib.crc32(s) for s in shingles), dtype=np.uint32, count=len(shingles))
-    x = a * h[None, :] + b  # wraps mod 2**32: a multiply-add hash family
+    x = a * shingles[None, :] + b  # wraps mod 2**32: a multiply-add hash family
     x ^= x >> np.uint32(15)
     result: np.ndarray = x.min(axis=1)
     return result
@@ -74,28 +120,35 @@ class DedupIndex:
     times: dict[str, float | None] = field(default_factory=dict)
     root: dict[str, str] = field(default_factory=dict)  # copy id -> the copy it duplicates
     order: deque[str] = field(default_factory=deque)
-    buckets: list[dict[bytes, list[str]]] = field(default_factory=list)
+    buckets: list[dict[int, list[str]]] = field(default_factory=list)
     bands: int = 0
     rows: int = 0
     perms: tuple[np.ndarray, np.ndarray] | None = None
+    band_mix: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         self.bands, self.rows = _optimal_param(self.threshold, self.num_perm, 0.5, 0.5)
         self.buckets = [{} for _ in range(self.bands)]
         self.perms = make_permutations(self.num_perm)
+        rng = np.random.RandomState(7)
+        self.band_mix = rng.randint(1, 1 << 62, size=self.rows, dtype=np.uint64) | 1
 
-    def band_keys(self, sig: np.ndarray) -> list[bytes]:
-        """Return the ``bands`` bucket keys of a signature."""
-        r = self.rows
-        return [sig[i * r : (i + 1) * r].tobytes() for i in range(self.bands)]
+    def band_keys(self, sig: np.ndarray) -> list[int]:
+        """Return the ``bands`` bucket keys of a signature (one 64-bit hash per band)."""
+        assert self.band_mix is not None
+        rows = sig[: self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
+        keys: list[int] = (rows * self.band_mix).sum(axis=1).tolist()
+        return keys
 
-    def insert(self, key: str, sig: np.ndarray, size: int, when: float | None) -> None:
-        """Add one article's signature to the index."""
+    def insert(
+        self, key: str, sig: np.ndarray, size: int, when: float | None, bands: list[int]
+    ) -> None:
+        """Add one article's signature (and its :meth:`band_keys`) to the index."""
         self.sigs[key] = sig
         self.sizes[key] = size
         self.times[key] = when
         self.order.append(key)
-        for bucket, band in zip(self.buckets, self.band_keys(sig), strict=True):
+        for bucket, band in zip(self.buckets, bands, strict=True):
             bucket.setdefault(band, []).append(key)
 
     def remove(self, key: str) -> None:
@@ -113,20 +166,28 @@ class DedupIndex:
                 if not keys:
                     del bucket[band]
 
-    def query(self, sig: np.ndarray) -> set[str]:
-        """Return the ids that share at least one band with ``sig``."""
+    def query(self, bands: list[int]) -> set[str]:
+        """Return the ids that share at least one band key with ``bands``."""
         out: set[str] = set()
-        for bucket, band in zip(self.buckets, self.band_keys(sig), strict=True):
-            out.update(bucket.get(band, ()))
+        for bucket, band in zip(self.buckets, bands, strict=True):
+            hit = bucket.get(band)
+            if hit:
+                out.update(hit)
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the index as plain JSON types (buckets are rebuilt on load)."""
+        """Return the index as plain JSON types (signatures as base64; buckets rebuilt)."""
         return {
             "num_perm": self.num_perm,
             "threshold": self.threshold,
             "docs": [
-                [k, self.sigs[k].tolist(), self.sizes[k], self.times[k], self.root.get(k)]
+                [
+                    k,
+                    base64.b64encode(self.sigs[k].astype("<u4").tobytes()).decode("ascii"),
+                    self.sizes[k],
+                    self.times[k],
+                    self.root.get(k),
+                ]
                 for k in self.order
                 if k in self.sigs
             ],
@@ -136,8 +197,9 @@ class DedupIndex:
     def from_dict(cls, data: dict[str, Any]) -> DedupIndex:
         """Rebuild the index from :meth:`to_dict` output."""
         index = cls(num_perm=data["num_perm"], threshold=data["threshold"])
-        for key, sig, size, when, root in data["docs"]:
-            index.insert(key, np.asarray(sig, dtype=np.uint32), size, when)
+        for key, sig64, size, when, root in data["docs"]:
+            sig = np.frombuffer(base64.b64decode(sig64), dtype="<u4").astype(np.uint32)
+            index.insert(key, sig, size, when, index.band_keys(sig))
             if root is not None:
                 index.root[key] = root
         return index
@@ -153,16 +215,16 @@ def find_root(index: DedupIndex, key: str) -> str:
 
 
 def match_duplicate(
-    index: DedupIndex, sig: np.ndarray, size: int, containment: float
+    index: DedupIndex, sig: np.ndarray, bands: list[int], size: int, containment: float
 ) -> list[tuple[str, float]]:
     """Return the indexed articles ``sig`` duplicates (verified), best match first."""
     hits = []
-    for key in index.query(sig):
+    for key in index.query(bands):
         jaccard = float(np.count_nonzero(index.sigs[key] == sig)) / index.num_perm
         score = estimate_containment(jaccard, size, index.sizes[key])
         if score >= containment:
             hits.append((key, score))
-    hits.sort(key=lambda kv: -kv[1])
+    hits.sort(key=lambda kv: (-kv[1], kv[0]))
     return hits
 
 

@@ -31,13 +31,27 @@ from newsdesk.link.cluster import (
     pick_keys,
     weigh_terms,
 )
-from newsdesk.link.dedup import DedupIndex, drop_old, find_root, match_duplicate, sign_shingles
-from newsdesk.link.derive import SentenceSets, overlap_terms, share_aligned, sketch_sentences
-from newsdesk.link.features import count_features, extract_sentence_terms, make_shingles
+from newsdesk.link.dedup import (
+    DedupIndex,
+    drop_old,
+    find_root,
+    hash_shingles,
+    match_duplicate,
+    sign_shingles,
+)
+from newsdesk.link.derive import (
+    MIN_ALIGNED,
+    PairLink,
+    SentenceSets,
+    align_both,
+    choose_source,
+    sketch_sentences,
+)
+from newsdesk.link.features import count_features, extract_sentence_terms
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 MIN_SHINGLES = 20  # texts shorter than this (headlines, teasers) are never called copies
 DERIVE_CANDIDATES = 20  # most recent story members checked for a rewrite relation
 REWRITE_OVERLAP = 0.4  # share of shared terms below which no alignment is tried
@@ -51,8 +65,12 @@ class LinkState:
     dedup: DedupIndex
     stories: StoryIndex = field(default_factory=StoryIndex)
     sketches: dict[str, SentenceSets] = field(default_factory=dict)
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)  # all terms of a sketch
     sketch_order: deque[str] = field(default_factory=deque)
     times: dict[str, float | None] = field(default_factory=dict)
+    serial: dict[str, int] = field(default_factory=dict)  # ingest order, for equal times
+    next_serial: int = 0
+    pairs: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
     derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
     since_sweep: int = 0
     relinked: dict[str, tuple[str | None, tuple[str, ...]]] = field(default_factory=dict)
@@ -68,11 +86,18 @@ class LinkState:
             "version": STATE_VERSION,
             "dedup": self.dedup.to_dict(),
             "stories": self.stories.to_dict(),
-            "sketches": [
-                [k, [sorted(s) for s in self.sketches[k]], self.times.get(k)]
+            "articles": [
+                [
+                    k,
+                    self.times.get(k),
+                    self.serial.get(k, 0),
+                    [sorted(s) for s in self.sketches.get(k, ())],
+                    {o: list(v) for o, v in self.pairs.get(k, {}).items()},
+                ]
                 for k in self.sketch_order
-                if k in self.sketches
+                if k in self.times
             ],
+            "next_serial": self.next_serial,
             "derived": {k: list(v) for k, v in self.derived.items()},
         }
 
@@ -85,12 +110,23 @@ class LinkState:
             dedup=DedupIndex.from_dict(data["dedup"]),
             stories=StoryIndex.from_dict(data["stories"]),
             derived={k: tuple(v) for k, v in data["derived"].items()},
+            next_serial=data["next_serial"],
         )
-        for key, sents, when in data["sketches"]:
-            state.sketches[key] = [frozenset(s) for s in sents]
+        for key, when, serial, sents, pairs in data["articles"]:
             state.times[key] = when
+            state.serial[key] = serial
             state.sketch_order.append(key)
+            if sents:
+                keep_sketch(state, key, [frozenset(s) for s in sents])
+            if pairs:
+                state.pairs[key] = {o: (v[0], v[1]) for o, v in pairs.items()}
         return state
+
+
+def keep_sketch(state: LinkState, key: str, sketch: SentenceSets) -> None:
+    """Store an article's sentence sketch and the set of all its terms."""
+    state.sketches[key] = sketch
+    state.terms[key] = frozenset().union(*sketch)
 
 
 def parse_when(published: str | None) -> float | None:
@@ -126,18 +162,21 @@ def link_duplicate(
     state: LinkState, article: Article, when: float | None, settings: Settings
 ) -> str | None:
     """Index the article's signature; return the original it copies, if any."""
-    shingles = make_shingles(article.text, settings.shingle_size)
+    shingles = hash_shingles(article.text, settings.shingle_size)
     if len(shingles) < MIN_SHINGLES:
         return None
     index = state.dedup
     assert index.perms is not None
     sig = sign_shingles(shingles, index.perms)
+    bands = index.band_keys(sig)
     hits = [
         (key, score)
-        for key, score in match_duplicate(index, sig, len(shingles), settings.duplicate_jaccard)
+        for key, score in match_duplicate(
+            index, sig, bands, len(shingles), settings.duplicate_jaccard
+        )
         if not is_apart(when, index.times.get(key), settings.story_window_days)
     ]
-    index.insert(article.id, sig, len(shingles), when)
+    index.insert(article.id, sig, len(shingles), when, bands)
     if not hits:
         return None
     root = find_root(index, hits[0][0])
@@ -153,49 +192,106 @@ def link_duplicate(
     return root
 
 
+def trace_origin(state: LinkState, key: str) -> list[str]:
+    """Return ``key`` and what it copies or rewrites, in turn, up to its origin."""
+    chain = [key]
+    seen = {key}
+    while True:
+        step = state.dedup.root.get(key)
+        if step is None:
+            derived = state.derived.get(key)
+            step = derived[0] if derived else None
+        if step is None or step in seen:
+            return chain
+        chain.append(step)
+        seen.add(step)
+        key = step
+
+
+def is_before(state: LinkState, a: str, b: str) -> bool:
+    """Return whether article ``a`` came first: by date when both differ, else ingest order."""
+    ta, tb = state.times.get(a), state.times.get(b)
+    if ta is not None and tb is not None and ta != tb:
+        return ta < tb
+    return state.serial.get(a, 0) < state.serial.get(b, 0)
+
+
+def decide_source(state: LinkState, key: str, settings: Settings) -> tuple[str, ...]:
+    """Return the original ``key`` rewrites, judged on every alignment known so far."""
+    links = []
+    for other, (forward, backward) in state.pairs.get(key, {}).items():
+        chain = trace_origin(state, other)
+        if key in chain:
+            continue  # it copies or rewrites this very article: no evidence either way
+        earlier = is_before(state, other, key)
+        links.append(PairLink(other, forward, backward, earlier, chain[-1]))
+    source = choose_source(
+        links, settings.derive_share, settings.derive_coverage, settings.derive_margin
+    )
+    # Point at the earliest copy of the source, as duplicates do.
+    return (find_root(state.dedup, source),) if source else ()
+
+
+def set_derived(state: LinkState, key: str, sources: tuple[str, ...]) -> bool:
+    """Record what ``key`` rewrites; return whether that changed."""
+    if state.derived.get(key, ()) == sources:
+        return False
+    if sources:
+        state.derived[key] = sources
+    else:
+        state.derived.pop(key, None)
+    return True
+
+
 def link_rewrite(
     state: LinkState,
     article: Article,
     sentences: list[list[str]],
     story: str,
-    when: float | None,
     settings: Settings,
 ) -> tuple[str, ...]:
-    """Keep the article's sentence sketch; return the originals it rewrites, if any."""
+    """Align the article with recent story members; return the original it rewrites, if any.
+
+    Each new alignment can also change what an earlier article is judged to rewrite (a
+    newly seen original, or a new report that aligns as well, which shows the shared
+    sentences were common material): those changes go to ``state.relinked``.
+    """
     mine = sketch_sentences(article.text, sentences)
-    state.sketches[article.id] = mine
-    state.times[article.id] = when
-    state.sketch_order.append(article.id)
+    keep_sketch(state, article.id, mine)
     centroid = state.stories.stories.get(story)
-    if centroid is None or len(mine) < 3:
+    if centroid is None or len(mine) < MIN_ALIGNED:
         return ()
-    sources: list[tuple[float, str]] = []
+    my_terms = state.terms[article.id]
+    touched = []
     for other in reversed(centroid.members[-DERIVE_CANDIDATES - 1 :]):
         theirs = state.sketches.get(other)
         if other == article.id or not theirs or find_root(state.dedup, other) == article.id:
             continue  # a copy of this very article is not a rewrite of it
-        if overlap_terms(mine, theirs) < REWRITE_OVERLAP:
+        their_terms = state.terms[other]
+        shared = len(my_terms & their_terms)
+        if shared < REWRITE_OVERLAP * min(len(my_terms), len(their_terms)):
             continue  # too few shared words for most sentences to have a counterpart
-        other_when = state.times.get(other)
-        forward = share_aligned(mine, theirs, settings.derive_sentence_sim)
-        backward = share_aligned(theirs, mine, settings.derive_sentence_sim)
-        # Both ways: a rewrite is mostly aligned to its source *and* retells much of it;
-        # quoting a few shared wire paragraphs aligns one way only.
-        if min(forward, backward) < settings.derive_coverage:
-            continue
-        if is_earlier(when, other_when) and backward >= settings.derive_share:
-            # A stored article rewrote this newly seen, earlier original.
-            state.derived[other] = (*state.derived.get(other, ()), article.id)
-            state.relinked[other] = (state.dedup.root.get(other), state.derived[other])
-        elif forward >= settings.derive_share and not is_earlier(when, other_when):
-            sources.append((min(forward, backward), other))
-    if not sources:
-        return ()
-    # A rewrite retells one original. Naming every article it resembles would chain
-    # unrelated reports of the same event into one origin and undercount sources.
-    best = max(sources)[1]
-    state.derived[article.id] = (best,)
-    return (best,)
+        forward, backward = align_both(mine, theirs, settings.derive_sentence_sim)
+        if forward:
+            state.pairs.setdefault(article.id, {})[other] = (forward, backward)
+            state.pairs.setdefault(other, {})[article.id] = (backward, forward)
+            touched.append(other)
+    derived = decide_source(state, article.id, settings)
+    set_derived(state, article.id, derived)
+    for other in touched:
+        theirs_now = decide_source(state, other, settings)
+        if set_derived(state, other, theirs_now):
+            state.relinked[other] = (state.dedup.root.get(other), theirs_now)
+    return derived
+
+
+def forget_old_sketches(state: LinkState, story: str) -> None:
+    """Drop the sketch of the member that just fell out of a story's rewrite candidates."""
+    centroid = state.stories.stories.get(story)
+    if centroid is not None and len(centroid.members) > DERIVE_CANDIDATES + 1:
+        old = centroid.members[-DERIVE_CANDIDATES - 2]
+        state.sketches.pop(old, None)
+        state.terms.pop(old, None)
 
 
 def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
@@ -215,17 +311,36 @@ def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
     sentences = extract_sentence_terms(article.text)
     counts = count_features(article.title or "", article.text, sentences)
     story = index.member_of.get(original) if original else None
+    derived: tuple[str, ...] = ()
     if story is not None and story in index.stories:
         weights = weigh_terms(counts)
         count_terms(index, weights)
         idf = look_up_idf(index, weights)
         keys = pick_keys(idf, weights)
         add_member(index, index.stories[story], article.id, weights, idf, keys, when)
-        derived: tuple[str, ...] = ()
     else:
         story, _ = assign_story(index, article.id, counts, when, settings.story_threshold, window)
-        derived = () if original else link_rewrite(state, article, sentences, story, when, settings)
+        if not original:
+            state.times[article.id] = when
+            state.serial[article.id] = state.next_serial
+            state.next_serial += 1
+            state.sketch_order.append(article.id)
+            derived = link_rewrite(state, article, sentences, story, settings)
+    forget_old_sketches(state, story)
     return dataclasses.replace(article, story=story, duplicate_of=original, derived_from=derived)
+
+
+def forget_article(state: LinkState, key: str) -> None:
+    """Drop everything the rewrite check keeps about one article."""
+    state.sketches.pop(key, None)
+    state.terms.pop(key, None)
+    state.times.pop(key, None)
+    state.serial.pop(key, None)
+    state.derived.pop(key, None)
+    for other in state.pairs.pop(key, {}):
+        partner = state.pairs.get(other)
+        if partner is not None:
+            partner.pop(key, None)
 
 
 def sweep_state(state: LinkState, settings: Settings) -> None:
@@ -241,9 +356,7 @@ def sweep_state(state: LinkState, settings: Settings) -> None:
         if live and not (newest is not None and when is not None and when < newest - window):
             break
         state.sketch_order.popleft()
-        state.sketches.pop(key, None)
-        state.times.pop(key, None)
-        state.derived.pop(key, None)
+        forget_article(state, key)
     state.since_sweep = 0
 
 
@@ -276,7 +389,11 @@ def link_articles(
         state.since_sweep += 1
     if state.since_sweep >= SWEEP_EVERY:
         sweep_state(state, settings)
-    linked = [a for a in out if a is not None]
-    for a in linked:
-        state.relinked.pop(a.id, None)  # the caller has these in hand already
+    linked = []
+    for a in out:
+        assert a is not None
+        change = state.relinked.pop(a.id, None)  # the caller gets these in hand
+        if change is not None:
+            a = dataclasses.replace(a, duplicate_of=change[0], derived_from=change[1])
+        linked.append(a)
     return linked, state
