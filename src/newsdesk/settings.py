@@ -39,6 +39,9 @@ class Settings:
     derive_sentence_sim: float = _opt(0.5, "sentence-pair similarity that aligns two sentences")
     derive_share: float = _opt(0.5, "share of a rewrite's sentences aligned in order to its source")
     derive_coverage: float = _opt(0.5, "share of the source's sentences a rewrite must retell")
+    derive_margin: float = _opt(
+        1.25, "a source must align this many times better than any independent story member"
+    )
 
     # --- extract ----------------------------------------------------------------------
 
