@@ -9,6 +9,7 @@ no story yet, so a run that crashed between the two finishes on the next run.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from newsdesk.clean.articles import clean_page
 from newsdesk.clean.outlets import Registry, build_registry, default_registry, parse_outlets
 from newsdesk.errors import InputError
-from newsdesk.ingest import read_input, read_pages, walk_inputs
+from newsdesk.ingest import RawInput, read_input, read_pages, walk_inputs
 from newsdesk.model import Article, Story
 from newsdesk.settings import DEFAULT, Settings
 from newsdesk.store import Store
@@ -96,18 +97,27 @@ def ingest_files(
         report.errors.append(str(err))
         if on_file:
             on_file(err.path, 0, err.problem)
-    for path in files:
-        report.files += 1
-        try:
-            added = ingest_file(store, path, settings, registry, report)
-        except InputError as err:
-            report.errors.append(str(err))
+    # Files are committed in batches (a commit per file was a tenth of a text page's cost);
+    # each file is a savepoint, so a bad one is undone alone. A crash loses the open batch,
+    # which the next run ingests again (its inputs are not in the store).
+    with store.atomic():
+        batch, since = 0, time.monotonic()
+        for path in files:
+            report.files += 1
+            try:
+                added = ingest_file(store, path, settings, registry, report)
+            except InputError as err:
+                report.errors.append(str(err))
+                if on_file:
+                    on_file(path, 0, err.problem)
+                continue
+            report.articles += added
             if on_file:
-                on_file(path, 0, err.problem)
-            continue
-        report.articles += added
-        if on_file:
-            on_file(path, added, None)
+                on_file(path, added, None)
+            batch += 1
+            if batch >= settings.commit_files or time.monotonic() - since > settings.commit_seconds:
+                store.commit_now()
+                batch, since = 0, time.monotonic()
     if analyze:
         report.stories = update_stories(store, settings)
     return report
@@ -117,21 +127,33 @@ def ingest_file(
     store: Store, path: str, settings: Settings, registry: Registry | None, report: IngestReport
 ) -> int:
     """Store one input's pages and articles in one transaction; return new articles."""
-    raw = read_input(path, settings)
+    return ingest_raw(store, read_input(path, settings), settings, registry, report)
+
+
+def ingest_raw(
+    store: Store,
+    raw: RawInput,
+    settings: Settings = DEFAULT,
+    registry: Registry | None = None,
+    report: IngestReport | None = None,
+) -> int:
+    """Store one input already read (see :func:`decode_input`) in one transaction; return new articles."""
+    report = report if report is not None else IngestReport()
     report.warnings.extend(raw.warnings)
     if store.has_input(raw.sha256):
         report.skipped += 1
         return 0
     pages = list(read_pages(raw, settings))
-    fresh = [p for p in pages if not store.has_page(p.id)]
+    ids = [p.id for p in pages]  # a hash of the page text, computed on each access
+    fresh = [(p, pid) for p, pid in zip(pages, ids, strict=True) if not store.has_page(pid)]
     report.skipped += len(pages) - len(fresh)
     articles: list[Article] = []
-    for page in fresh:
+    for page, _ in fresh:
         articles.extend(clean_page(page, registry, settings))
     with store.atomic():
-        store.add_input(raw.sha256, path, raw.kind, len(raw.data), len(articles))
-        for page in fresh:
-            store.add_page(page, raw.sha256)
+        store.add_input(raw.sha256, raw.path, raw.kind, len(raw.data), len(articles))
+        for page, pid in fresh:
+            store.add_page(page, raw.sha256, pid)
         return store.put_articles(articles)
 
 

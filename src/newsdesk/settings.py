@@ -20,6 +20,8 @@ class Settings:
     max_file_bytes: int = _opt(200_000_000, "inputs larger than this are refused")
     max_line_chars: int = _opt(1_000_000, "a text line longer than this is not an article line")
     upload_max_bytes: int = _opt(20_000_000, "largest file the web upload accepts")
+    commit_files: int = _opt(200, "ingest commits every this many files (each all-or-nothing)")
+    commit_seconds: float = _opt(2.0, "... or every this many seconds, whichever comes first")
 
     # --- clean ------------------------------------------------------------------------
     body_threshold: float = _opt(0.5, "line-classifier probability above which a line is body")

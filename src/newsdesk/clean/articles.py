@@ -137,6 +137,7 @@ def _scraped_article(
     )
     hints = page.hints
     base = page.start
+    page_id = page.id  # a hash of the page text, computed on each access
     title = hints.get("title") or extract_title(header)
     reasons = {"names": "byline", "title-dup": "title", "not-body": "not-body"}
 
@@ -146,7 +147,7 @@ def _scraped_article(
         return reasons.get(r.reason, r.reason)
 
     return Article(
-        id=Article.make_id(page.id, base + span[0], base + span[1]),
+        id=Article.make_id(page_id, base + span[0], base + span[1]),
         source=Source(page.path, base + span[0], base + span[1], page.url, page.record),
         text=text,
         outlet=name,
@@ -159,7 +160,7 @@ def _scraped_article(
         language=detect_language(text),
         partial=scraped.partial or _looks_truncated(text),
         removed=tuple(Removed(base + r.start, base + r.end, reason(r)) for r in scraped.removed),
-        page=page.id,
+        page=page_id,
     )
 
 
@@ -204,8 +205,9 @@ def _whole_page_article(
 ) -> Article:
     outlet = fields.pop("outlet")
     name, country, tz = _outlet_fields(outlet)
+    page_id = page.id  # a hash of the page text, computed on each access
     return Article(
-        id=Article.make_id(page.id, page.start, page.end),
+        id=Article.make_id(page_id, page.start, page.end),
         source=Source(
             page.path, page.start, page.end, fields.pop("url", None) or page.url, page.record
         ),
@@ -215,7 +217,7 @@ def _whole_page_article(
         published=normalise_iso(fields.pop("published"), tz),
         updated=normalise_iso(fields.pop("updated"), tz),
         language=fields.pop("language", None) or detect_language(text),
-        page=page.id,
+        page=page_id,
         **fields,
     )
 

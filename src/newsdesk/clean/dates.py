@@ -250,13 +250,13 @@ def infer_day_first(texts: list[str], country: str | None) -> bool | None:
     >>> infer_day_first(["07/14/2025"], None)
     False
     """
-    for text in texts:
-        for m in DATE_RE[1].finditer(text):
-            a, b = int(m["a"]), int(m["b"])
-            if a > 12 >= b:
-                return True
-            if b > 12 >= a:
-                return False
+    # One scan of the joined lines, not one per line: a numeric date never spans a newline.
+    for m in DATE_RE[1].finditer("\n".join(texts)):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
     if country in {"US", "PH", "CA", "FM", "PW", "MH"}:
         return False
     return None

@@ -8,6 +8,7 @@ outlets; nothing here is fitted to one page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Lines that are a paywall or access notice: the page holds only part of the article.
@@ -273,25 +274,22 @@ class AnyPattern:
 
     def __init__(self, patterns: list[str]) -> None:
         self.items = [(_trigger(p), re.compile(p, re.I)) for p in patterns]
-        words = sorted({w for t, _ in self.items if t for w in t}, key=len, reverse=True)
-        # One pass finds the trigger words present; a found word implies those inside it.
-        self._finder = re.compile("|".join(map(re.escape, words))) if words else None
-        implied = {w: frozenset(v for v in words if v in w) for w in words}
-        self._always = tuple(i for i, (t, _) in enumerate(self.items) if t is None)
-        by_word: dict[str, set[int]] = {w: set() for w in words}
+        by_word: dict[str, set[int]] = {}
         for i, (t, _) in enumerate(self.items):
             for w in t or ():
-                by_word[w].add(i)
-        self._by_found = {w: frozenset(i for v in implied[w] for i in by_word[v]) for w in words}
+                by_word.setdefault(w, set()).add(i)
+        # One `in` test per trigger word beats one regex alternation of them all, and it
+        # also finds words that overlap each other ("articlear": "article" and "clear").
+        self._by_word = tuple((w, frozenset(ids)) for w, ids in sorted(by_word.items()))
+        self._always = tuple(i for i, (t, _) in enumerate(self.items) if t is None)
         self.search = lru_cache(maxsize=1 << 12)(self._search)  # lines recur within a page
 
-    def _candidates(self, text: str) -> list[int]:
-        if self._finder is None:
-            return list(self._always)
-        found: set[int] = set(self._always)
-        for w in self._finder.findall(text.lower()):
-            found |= self._by_found[w]
-        return sorted(found)
+    def _candidates(self, text: str) -> Sequence[int]:
+        lower = text.lower()
+        hits = [ids for w, ids in self._by_word if w in lower]
+        if not hits:
+            return self._always
+        return sorted(set(self._always).union(*hits))
 
     def _search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         for i in self._candidates(text):

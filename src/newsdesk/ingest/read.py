@@ -61,6 +61,22 @@ def read_input(path: str | Path, settings: Settings = DEFAULT) -> RawInput:
         raise
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    return decode_input(name, raw, p.suffix.lower(), settings)
+
+
+def decode_input(name: str, raw: bytes, suffix: str = "", settings: Settings = DEFAULT) -> RawInput:
+    """Return an input already in memory (an upload, a benchmark page) as :func:`read_input` would.
+
+    ``suffix`` is the lower-cased file extension ("" when there is none).
+
+    >>> decode_input("note.txt", b"Bridge reopens", ".txt").kind
+    'text'
+    """
+    if len(raw) > settings.max_file_bytes:
+        raise InputError(
+            name,
+            f"file of {len(raw):,} bytes is larger than the limit of {settings.max_file_bytes:,}",
+        )
     if not raw.strip():
         raise InputError(name, "empty file")
     sha = hashlib.sha256(raw).hexdigest()
@@ -72,7 +88,7 @@ def read_input(path: str | Path, settings: Settings = DEFAULT) -> RawInput:
         data = _gunzip_all(raw, name)
     if data.startswith(b"WARC/"):
         return RawInput(name, "warc", data, sha)
-    kind = _sniff_kind(data, p.suffix.lower())
+    kind = _sniff_kind(data, suffix)
     if kind is None:
         raise InputError(name, "binary file: not text, HTML, WARC, RSS/Atom or JSONL")
     text, warnings = decode_bytes(data, name, kind)
