@@ -215,3 +215,156 @@ def test_seed_quotes_have_the_right_speakers(seed_story) -> None:
     aide = [q for q in story.quotes if "not back down" in q.text]
     assert aide and aide[0].speaker == "Yuri Ushakov"
     check_cites_verbatim(story, articles)
+
+
+# --- mechanisms on small fictional stories ------------------------------------------------
+
+
+def compare_texts(texts: dict[str, tuple[str, str]]) -> tuple[Story, list[Article]]:
+    """Compare articles given as id -> (published, text), each its own origin."""
+    source = Source("fictional.txt", 0, 1)
+    articles = [
+        Article(id=k, source=source, text=t, outlet=f"Outlet {k}", published=p)
+        for k, (p, t) in texts.items()
+    ]
+    story = Story("s", "t", tuple(a.id for a in articles))
+    return compare_story(story, articles, {a.id: a.id for a in articles}, SETTINGS), articles
+
+
+def test_date_of_another_event_in_the_sentence_is_not_a_dispute() -> None:
+    story, articles = compare_texts(
+        {
+            "a": ("2031-05-10", "The ferry Alda hit the pier at Norvik late on Thursday, and "
+                  "about 300 litres of diesel had leaked by early Friday, the port said."),
+            "b": ("2031-05-10", "About 300 litres of diesel had leaked from the ferry Alda into "
+                  "Norvik harbour by early Friday, the port said."),
+            "c": ("2031-05-10", "The port said about 300 litres of diesel had leaked from the "
+                  "ferry Alda at Norvik harbour by Friday morning."),
+        }
+    )  # fmt: skip
+    assert not [c for c in story.claims if c.status == "disputed"]
+    check_cites_verbatim(story, articles)
+
+
+def test_other_day_for_the_same_event_is_a_dispute_inside_a_longer_sentence() -> None:
+    story, _ = compare_texts(
+        {
+            "a": ("2031-05-10", "The ferry Alda hit the pier at Norvik late on Thursday, the port said."),
+            "b": ("2031-05-10", "The ferry Alda struck the pier at Norvik at about 10 p.m. on Thursday."),
+            "c": ("2031-05-10", "The ferry Alda struck the Norvik pier late on Wednesday, May 7, "
+                  "according to dock workers, and has leaked diesel ever since."),
+        }
+    )  # fmt: skip
+    disputed = [c for c in story.claims if c.status == "disputed"]
+    assert len(disputed) == 1 and disputed[0].slot == "date"
+    values = {p.value: {c.article for c in p.cites} for p in disputed[0].positions}
+    assert values == {"2031-05-08": {"a", "b"}, "2031-05-07": {"c"}}
+
+
+def test_compatible_numbers_agree() -> None:
+    story, _ = compare_texts(
+        {
+            "a": ("2031-05-10", "About 1,200 tonnes of fuel oil leaked from the tanker Brel near Osk."),
+            "b": ("2031-05-10", "More than 1,000 tonnes of fuel oil leaked from the tanker Brel near Osk."),
+            "c": ("2031-05-10", "The tanker Brel ran aground about 6 km south of Osk on Monday."),
+            "d": ("2031-05-10", "The tanker Brel ran aground about 4 miles south of Osk on Monday."),
+        }
+    )  # fmt: skip
+    assert not [c for c in story.claims if c.status == "disputed"]
+
+
+def test_different_counts_of_one_thing_are_a_dispute() -> None:
+    story, _ = compare_texts(
+        {
+            "a": ("2031-05-10", "Rescuers took 22 crew members off the tanker Brel near Osk."),
+            "b": ("2031-05-10", "Rescuers lifted 22 crew members off the tanker Brel near Osk."),
+            "c": ("2031-05-10", "Rescuers took 19 crew members off the tanker Brel near Osk."),
+        }
+    )  # fmt: skip
+    disputed = [c for c in story.claims if c.status == "disputed"]
+    assert len(disputed) == 1 and disputed[0].slot == "number"
+    assert [p.origins for p in disputed[0].positions] == [2, 1]
+
+
+def test_plan_date_is_not_set_against_the_day_it_was_said() -> None:
+    story, _ = compare_texts(
+        {
+            "a": ("2031-05-10", "Mayor Ilse Varga said on Thursday that the Osk bridge would reopen."),
+            "b": ("2031-05-10", "Mayor Ilse Varga will reopen the Osk bridge on Friday, she said."),
+            "c": ("2031-05-10", "Mayor Ilse Varga said on Thursday the Osk bridge was safe again."),
+        }
+    )  # fmt: skip
+    assert not [c for c in story.claims if c.status == "disputed"]
+
+
+# --- the sample corpus (samples/README.md): the spill story, through the real pipeline ----
+
+
+@pytest.fixture(scope="module")
+def spill(tmp_path_factory: pytest.TempPathFactory) -> tuple[Story, list[Article]]:
+    from newsdesk.pipeline import ingest_files, load_registry
+    from newsdesk.store import Store
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    store = Store(tmp_path_factory.mktemp("samples") / "news.db")
+    try:
+        registry = load_registry([samples / "outlets.json"])
+        report = ingest_files(store, [samples / "corpus"], SETTINGS, registry=registry)
+        assert not report.errors, report.errors
+        story = max(store.stories(), key=lambda s: len(s.articles))
+        articles = store.articles(story=story.id)
+    finally:
+        store.close()
+    assert any(a.outlet == "Dispatchline" for a in articles)  # the spill story
+    return story, articles
+
+
+def outlets_of(articles: list[Article], cites: tuple) -> set[str]:
+    return {outlet_of(articles, c.article) for c in cites}
+
+
+def test_sample_grounding_day_is_disputed_by_dispatchline(spill) -> None:
+    story, articles = spill
+    disputed = [c for c in story.claims if c.status == "disputed"]
+    assert len(disputed) == 1 and disputed[0].slot == "date"
+    values = {p.value: p for p in disputed[0].positions}
+    assert set(values) == {"2031-03-13", "2031-03-12"}
+    assert outlets_of(articles, values["2031-03-12"].cites) == {"Dispatchline"}
+    thursday = outlets_of(articles, values["2031-03-13"].cites)
+    assert {"The Island Courier", "Harbour Gazette", "SeaWatch", "Averin Today"} <= thursday
+    assert values["2031-03-13"].origins >= 8
+    assert disputed[0].independent_sources == values["2031-03-13"].origins
+    check_cites_verbatim(story, articles)
+
+
+def test_sample_by_early_friday_is_not_set_against_thursday(spill) -> None:
+    story, _ = spill
+    leak = find_claim(story.claims, "by early Friday")
+    assert leak.status == "corroborated"
+    cited = {c.quote for p in leak.positions for c in p.cites}
+    assert any("more than 1,000 tonnes" in q for q in cited)  # agrees with "about 1,200"
+    for claim in story.claims:
+        for position in claim.positions[1:]:
+            assert all("by early Friday" not in c.quote for c in position.cites)
+
+
+def test_sample_copies_count_once_and_partial_never_disputes(spill) -> None:
+    story, articles = spill
+    crew = find_claim(story.claims, "All 22 crew members were lifted off")
+    assert crew.status == "corroborated"
+    origins = group_origins(articles)
+    assert crew.independent_sources == len({origins[c.article] for c in crew.positions[0].cites})
+    assert crew.independent_sources < len(crew.positions[0].cites)  # 8b and 9a retell 8a
+    partial = {a.id for a in articles if a.partial}
+    assert partial  # the Meridian Post preview
+    for claim in story.claims:
+        for position in claim.positions:
+            assert {c.article for c in position.cites} - partial or len(claim.positions) == 1
+
+
+def test_sample_single_source_facts(spill) -> None:
+    story, articles = spill
+    # The sentence also dates the grounding, so the dispute cites it too; its own claim:
+    slick = find_claim(tuple(c for c in story.claims if c.slot != "date"), "14 kilometres long")
+    assert slick.status == "single-source"
+    assert outlets_of(articles, slick.positions[0].cites) == {"Oceanic Review"}

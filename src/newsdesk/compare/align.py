@@ -80,20 +80,28 @@ def group_by_article(arts: Sequence[int], sub: np.ndarray, threshold: float) -> 
     if not len(arts):
         return []
     rows, cols = np.nonzero(np.triu(sub, k=1) >= threshold)
+    art = np.asarray(arts)
+    cross = art[rows] != art[cols]  # two sentences of one article never merge
+    rows, cols = rows[cross], cols[cross]
     order = np.argsort(-sub[rows, cols], kind="stable")
     group = list(range(len(arts)))
     members: dict[int, list[int]] = {g: [g] for g in group}
-    articles_in: dict[int, set[int]] = {g: {arts[g]} for g in group}
+    # Which articles each group holds, as bits: the check runs for every close pair.
+    articles_in: dict[int, int] = {g: 1 << arts[g] for g in group}
+    # Each group's lowest similarity to every item, so a merge check is one lookup.
+    lowest: dict[int, np.ndarray] = {}
     for a, b in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         ga, gb = group[a], group[b]
-        if ga == gb or not articles_in[ga].isdisjoint(articles_in[gb]):
+        if ga == gb or articles_in[ga] & articles_in[gb]:
             continue
         ma, mb = members[ga], members[gb]
-        if len(ma) * len(mb) > 1 and float(sub[np.ix_(ma, mb)].min()) < threshold / 2:
+        low_a = lowest[ga] if ga in lowest else sub[ga]
+        if len(ma) * len(mb) > 1 and float(low_a[mb].min()) < threshold / 2:
             continue
         for i in mb:
             group[i] = ga
         ma.extend(mb)
+        lowest[ga] = np.minimum(low_a, lowest.pop(gb) if gb in lowest else sub[gb])
         articles_in[ga] |= articles_in.pop(gb)
         del members[gb]
     return [sorted(m) for m in members.values()]

@@ -32,7 +32,7 @@ def count_documents(units: Sequence[Unit]) -> tuple[dict[str, int], int]:
     """
     df: dict[str, int] = {}
     for u in units:
-        for word in set(content_words(u.text)):
+        for word in dict.fromkeys(content_words(u.text)):
             df[word] = df.get(word, 0) + 1
     return df, len(units)
 
@@ -107,6 +107,7 @@ def _extend_positions(
     arts: Sequence[int],
     sim: np.ndarray,
     threshold: float,
+    by_value: Mapping[str, Sequence[int]],
 ) -> None:
     """Add to each side of a dispute the articles that give its value for the same event.
 
@@ -115,20 +116,27 @@ def _extend_positions(
     value close to one of its members. Only agreement is added: no new side appears.
     """
     used = {arts[i] for p in split for i in p}
-    grown = True
-    while grown:
-        grown = False
-        for p in split:
-            value = mentions[p[0]].value
-            close = sim[:, p].max(axis=1)
-            for c in np.argsort(-close).tolist():
-                if close[c] < threshold:
-                    break
-                if arts[c] in used or mentions[c].value != value or c in p:
-                    continue
-                p.append(c)
-                used.add(arts[c])
-                grown = True
+    for p in split:
+        value = mentions[p[0]].value
+        cands = np.array(
+            [c for c in by_value.get(value, ()) if arts[c] not in used], dtype=np.int64
+        )
+        if not len(cands):
+            continue
+        close = sim[np.ix_(cands, np.asarray(p, dtype=np.int64))].max(axis=1)
+        taken = np.zeros(len(cands), dtype=bool)
+        while True:
+            free = np.where(taken, -1.0, close)
+            j = int(np.argmax(free))
+            if free[j] < threshold:
+                break
+            c = int(cands[j])
+            taken[j] = True
+            if arts[c] in used:
+                continue
+            p.append(c)
+            used.add(arts[c])
+            close = np.maximum(close, sim[cands, c])
 
 
 def _position_value(group: Sequence[int], mentions: Sequence[Mention]) -> str:
@@ -167,21 +175,26 @@ def find_disputes(
             continue
         sub = [mentions[k] for k in ks]
         sim = compare_contexts(sub, df, n_docs)
+        # Values of other units, or a plan against a fact, are never one value.
         if kind == "number":
-            same = np.array([[a.unit == b.unit for b in sub] for a in sub])
+            codes = {u: n for n, u in enumerate(dict.fromkeys(m.unit for m in sub))}
+            kinds = np.array([codes[m.unit] for m in sub])
             threshold = settings.number_similarity
         else:
-            same = np.array([[a.planned == b.planned for b in sub] for a in sub])
+            kinds = np.array([m.planned for m in sub], dtype=np.int64)
             threshold = settings.slot_similarity
-        sim = np.where(same, sim, 0.0)
+        sim = np.where(np.equal.outer(kinds, kinds), sim, 0.0)
         arts = [units[unit_of[k]].article for k in ks]
+        by_value: dict[str, list[int]] = {}
+        for i, m in enumerate(sub):
+            by_value.setdefault(m.value, []).append(i)
         for group in group_by_article(arts, sim, threshold):
             if len({origin_ids[arts[i]] for i in group}) < 2:
                 continue
             split = _split_positions(group, sub, settings.number_tolerance)
             if len(split) < 2:
                 continue
-            _extend_positions(split, sub, arts, sim, threshold)
+            _extend_positions(split, sub, arts, sim, threshold, by_value)
             unit_at = [unit_of[k] for k in ks]
             claim = _make_dispute(split, sub, sim, unit_at, units, articles, origin_ids, kind)
             # Two values of one sentence can land in two groups: state the dispute once.

@@ -29,6 +29,7 @@ from newsdesk.compare.text import STOP, Unit, stem
 from newsdesk.compare.words import (
     CLAUSE_BREAK,
     DATE_BOUNDS,
+    DATE_MODIFIERS,
     MONTHS,
     NUMBER_QUALIFIERS,
     NUMBER_WORDS,
@@ -65,20 +66,40 @@ class Mention:
     main: bool = False  # its clause holds at least half of the sentence's words
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the span of the clause of ``text`` that holds ``start:end``."""
-    left, right = 0, len(text)
-    for m in CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            left = m.start() + (1 if m.group().startswith(",") else 0)
-        elif m.start() >= end:
-            right = m.start()
-            break
-    return left, right
+class _Sentence:
+    """A sentence read once: its words (with their context stems) and clause breaks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[tuple[int, int, str, str]] = []  # start, end, lower word, stem or ""
+        for m in _TOKEN.finditer(text):
+            word = m.group().lower().replace("’", "'")
+            keep = word not in STOP and word not in _NOT_CONTEXT and len(word) > 1
+            self.words.append(
+                (m.start(), m.end(), word, stem(word) if keep and not word[0].isdigit() else "")
+            )
+        self.breaks = [
+            (m.start(), m.start() + (1 if m.group().startswith(",") else 0))
+            for m in CLAUSE_BREAK.finditer(text)
+        ]
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """Return the span of the clause that holds ``start:end``."""
+        left, right = 0, len(self.text)
+        for at, after in self.breaks:
+            if at < start:
+                left = after
+            elif at >= end:
+                right = at
+                break
+        return left, right
+
+    def count_words(self, left: int, right: int) -> int:
+        return sum(1 for w in self.words if left <= w[0] < right)
 
 
 def read_context(
-    text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
+    text: str | _Sentence, start: int, end: int, taken: Sequence[tuple[int, int]]
 ) -> tuple[tuple[str, float], ...]:
     """Return the weighted content words of the clause around ``text[start:end]``.
 
@@ -88,22 +109,15 @@ def read_context(
     >>> [w for w, _ in read_context("It sank on Monday, and oil leaked later.", 8, 17, [])]
     ['sank']
     """
-    left, right = _clause_bounds(text, start, end)
+    sentence = text if isinstance(text, _Sentence) else _Sentence(text)
+    left, right = sentence.clause(start, end)
     before: list[str] = []
     after: list[str] = []
-    for m in _TOKEN.finditer(text, left, right):
-        if m.end() <= start:
-            side = before
-        elif m.start() >= end:
-            side = after
-        else:
+    for ws, we, _, word in sentence.words:
+        if ws < left or ws >= right or (ws < end and we > start):
             continue
-        if any(s <= m.start() < e for s, e in taken):
-            side.append("")
-            continue
-        word = m.group().lower().replace("’", "'")
-        keep = word not in STOP and word not in _NOT_CONTEXT and len(word) > 1
-        side.append(stem(word) if keep and not word[0].isdigit() else "")
+        side = before if we <= start else after
+        side.append("" if any(s <= ws < e for s, e in taken) else word)
     weights: dict[str, float] = {}
     for dist, word in [*enumerate(reversed(before)), *enumerate(after)]:
         if word:
@@ -111,31 +125,44 @@ def read_context(
     return tuple(sorted(weights.items(), key=lambda kv: -kv[1]))
 
 
-def _is_planned(text: str, start: int, end: int) -> bool:
+def _is_planned(sentence: _Sentence, start: int, end: int) -> bool:
     # Only a plan word before the date governs it: in "told reporters on Thursday that he
     # hopes to meet", Thursday is when he spoke, not a plan.
-    left, _ = _clause_bounds(text, start, end)
-    return any(w.lower() in PLANNED for w in _TOKEN.findall(text[left:start]))
+    left, _ = sentence.clause(start, end)
+    return any(w[2] in PLANNED for w in sentence.words if left <= w[0] < start)
 
 
-def _is_main(text: str, start: int, end: int) -> bool:
+def _is_main(sentence: _Sentence, start: int, end: int) -> bool:
     # The first clause of a news sentence, or its longest, is what the sentence reports.
-    left, right = _clause_bounds(text, start, end)
-    if not text[:left].strip():
+    left, right = sentence.clause(start, end)
+    if not sentence.text[:left].strip():
         return True
-    cuts = [0, *(m.start() for m in CLAUSE_BREAK.finditer(text)), len(text)]
-    longest = max(len(_TOKEN.findall(text[a:b])) for a, b in itertools.pairwise(cuts))
-    return len(_TOKEN.findall(text[left:right])) >= longest
+    cuts = [0, *(at for at, _ in sentence.breaks), len(sentence.text)]
+    longest = max(sentence.count_words(a, b) for a, b in itertools.pairwise(cuts))
+    return sentence.count_words(left, right) >= longest
+
+
+def _tail_words(text: str, start: int) -> list[str]:
+    return text[max(0, start - 40) : start].lower().replace(",", " ").split()[-4:]
+
+
+def _ends_with(words: list[str], phrases: frozenset[str]) -> bool:
+    return any(" ".join(words[-n:]) in phrases for n in (1, 2, 3) if len(words) >= n)
 
 
 def _is_bound(text: str, start: int) -> bool:
-    return bool(DATE_BOUNDS.search(text[max(0, start - 30) : start]))
+    words = _tail_words(text, start)
+    if words and words[-1] in DATE_MODIFIERS:
+        words = words[:-1]
+    return _ends_with(words, DATE_BOUNDS)
 
 
 def _qualifier_of(text: str, start: int) -> str:
-    before = text[max(0, start - 30) : start]
-    for name, pattern in NUMBER_QUALIFIERS:
-        if pattern.search(before):
+    words = _tail_words(text, start)
+    if words and words[-1] in ("a", "an"):  # "more than a hundred"
+        words = words[:-1]
+    for name, phrases in NUMBER_QUALIFIERS.items():
+        if _ends_with(words, phrases):
             return name
     return ""
 
@@ -232,14 +259,15 @@ def read_mentions(unit: Unit, article: Article) -> list[Mention]:
     spans = [(d[0], d[1]) for d in dates] + [(n[0], n[1]) for n in numbers]
     taken = [(s - unit.start, e - unit.start) for s, e in spans]
     text = unit.text
+    sentence = _Sentence(text)
     out: list[Mention] = []
     by_day: dict[str, Mention] = {}
     for s, e, day in dates:
         ls, le = s - unit.start, e - unit.start
         if _is_bound(text, ls):
             continue
-        context = read_context(text, ls, le, taken)
-        planned = _is_planned(text, ls, le)
+        context = read_context(sentence, ls, le, taken)
+        planned = _is_planned(sentence, ls, le)
         seen = by_day.get(day)
         if seen is not None:
             # "on July 4 ... earlier that day": one day said twice is one value.
@@ -248,7 +276,7 @@ def read_mentions(unit: Unit, article: Article) -> list[Mention]:
                 merged[word] = max(weight, merged.get(word, 0.0))
             context = tuple(sorted(merged.items(), key=lambda kv: -kv[1]))
             s, e, planned = seen.start, seen.end, seen.planned and planned
-        main = _is_main(text, ls, le) or (seen is not None and seen.main)
+        main = _is_main(sentence, ls, le) or (seen is not None and seen.main)
         by_day[day] = Mention("date", day, s, e, context=context, planned=planned, main=main)
     out.extend(by_day.values())
     for s, e, amount, name in numbers:
@@ -258,8 +286,8 @@ def read_mentions(unit: Unit, article: Article) -> list[Mention]:
         if factor != 1.0 and not qualifier:
             qualifier = "converted"  # "4 miles" is a rounded "6.4 km"
         value = f"{format_amount(amount * factor)} {base}".strip()
-        context = read_context(text, ls, le, taken)
-        main = _is_main(text, ls, le)
+        context = read_context(sentence, ls, le, taken)
+        main = _is_main(sentence, ls, le)
         out.append(
             Mention("number", value, s, e, amount * factor, base, qualifier, context, main=main)
         )

@@ -35,6 +35,9 @@ _CLOCK = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,2}[:.]\d{2}\b|\+\d{2}(?::?\d{2})?\b",
     re.I,
 )
+_MONTH_MAY = re.compile(r"\bMay(?=\s+\d)|(?<=\d\s)May\b")
+# A number followed by a clock mark is a time of day, not a count ("10 p.m.", "11:40").
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|[:.]\d{2}\b|GMT|UTC)", re.I)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me|[Yy]ou|[Yy]our)\b")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
@@ -90,11 +93,13 @@ def names_day(said: str) -> bool:
 def fallback_number_spans(text: str) -> list[tuple[int, int, float]]:
     """Return (start, end, value) of the counts in ``text`` (years left out).
 
-    >>> fallback_number_spans("In 2024 some 1,200 people and eight dogs left.")
+    >>> fallback_number_spans("In 2024 some 1,200 people and eight dogs left at 9 p.m.")
     [(13, 18, 1200.0), (30, 35, 8.0)]
     """
     out = []
     for m in _NUMBER.finditer(text):
+        if _CLOCK_AFTER.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] == ":":
+            continue
         word = m.group().lower().replace(",", "")
         value = NUMBER_WORDS.get(word)
         if value is None:
@@ -208,7 +213,7 @@ def is_checkable(unit: Unit, slots: Slots) -> bool:
     True
     """
     text = unit.text
-    words = tokenize(text)
+    words = tokenize(_MONTH_MAY.sub(" ", text))  # "May 7" is a date, not a hedge
     if not 6 <= len(words) <= 70 or text.rstrip().endswith("?"):
         return False
     if text.rstrip().endswith(("...", "…")) or any(w in OPINION_WORDS for w in words):

@@ -93,25 +93,31 @@ TIME_WORDS = frozenset(
 
 # Words before a date that make it a bound on a state ("had leaked by Friday", "closed
 # until Monday"), not the day an event happened: bounds are not compared as event dates.
-DATE_BOUNDS = re.compile(
-    r"\b(?:by|until|till|since|before|after|through|throughout|from|within|as of|"
-    r"no later than|ahead of)\s+(?:(?:early|late|mid|the|last|this|next)\s+)?$",
-    re.I,
-)
+DATE_BOUNDS = frozenset(
+    {
+        "by", "until", "till", "since", "before", "after", "through", "throughout", "from",
+        "within", "as of", "no later than", "ahead of",
+    }
+)  # fmt: skip
+# Words that may stand between a bound and its date ("by early Friday").
+DATE_MODIFIERS = frozenset({"early", "late", "mid", "the", "last", "this", "next"})
 
 # Words before a number that make it approximate or a bound ("about 1,200", "more than
 # 1,000", "up to 50"), so that values that can both be true are not set against each other.
-NUMBER_QUALIFIERS = (
-    ("over", re.compile(
-        r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding|"
-        r"greater than|higher than|no fewer than|no less than)\s+(?:an? )?$", re.I)),
-    ("under", re.compile(
-        r"\b(?:less than|fewer than|under|up to|at most|below|no more than|as many as|"
-        r"as much as)\s+(?:an? )?$", re.I)),
-    ("about", re.compile(
-        r"\b(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|"
-        r"estimated|circa|ca\.|approx\.?|just over|just under|or so)\s+(?:an? )?$", re.I)),
-)  # fmt: skip
+NUMBER_QUALIFIERS = {
+    "over": frozenset({
+        "more than", "over", "at least", "upwards of", "in excess of", "above", "exceeding",
+        "greater than", "higher than", "no fewer than", "no less than",
+    }),
+    "under": frozenset({
+        "less than", "fewer than", "under", "up to", "at most", "below", "no more than",
+        "as many as", "as much as",
+    }),
+    "about": frozenset({
+        "about", "around", "roughly", "approximately", "nearly", "almost", "some", "close to",
+        "an estimated", "estimated", "circa", "approx", "just over", "just under",
+    }),
+}  # fmt: skip
 
 # Units that measure the same thing, as (base unit, factor to the base): a count in miles
 # and one in kilometres are compared after conversion; other units are other referents.
