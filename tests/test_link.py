@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -13,6 +14,8 @@ import pytest
 
 from newsdesk.link import LinkState, count_origins, group_origins, link_articles
 from newsdesk.link.cluster import StoryIndex, assign_story
+from newsdesk.link.dedup import hash_shingles
+from newsdesk.link.derive import PairLink, choose_source
 from newsdesk.model import Article, Source
 from newsdesk.settings import Settings
 
@@ -20,6 +23,7 @@ SHARED = Path(
     os.environ.get("NEWSDESK_SHARED", Path(__file__).resolve().parents[1].parent / "shared")
 )
 SEEDS = SHARED / "seeds"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SETTINGS = Settings()
 
 # Three fictional events, three differently worded reports each.
@@ -170,6 +174,83 @@ def test_seeds_linked_one_by_one_in_any_order(seed_articles: list[Article], seed
                 for x in linked
             ]
     check_seed_links(linked)
+
+
+# --- rewrites on the sample corpus (fictional) -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_articles() -> list[Article]:
+    from newsdesk.pipeline import load_registry, read_articles
+
+    return read_articles([SAMPLES / "corpus"], load_registry([SAMPLES / "outlets.json"]))
+
+
+def link_in_turn(arts: list[Article], batch: int, state: LinkState | None = None) -> list[Article]:
+    """Link ``arts`` a batch at a time, applying the relinks each call reports."""
+    linked: dict[str, Article] = {}
+    for i in range(0, len(arts), batch):
+        out, state = link_articles(arts[i : i + batch], state, SETTINGS)
+        linked.update((a.id, a) for a in out)
+        for rid, (dup, derived) in state.relinked.items():
+            linked[rid] = dataclasses.replace(linked[rid], duplicate_of=dup, derived_from=derived)
+    return list(linked.values())
+
+
+def check_spill_links(linked: list[Article]) -> None:
+    name = {a.id: f"{a.outlet} {a.published}" for a in linked}
+    biggest = Counter(a.story for a in linked).most_common(1)[0][0]
+    spill = [a for a in linked if a.story == biggest]
+    assert len(spill) == 14
+    copies = {name[a.id]: name[a.duplicate_of] for a in spill if a.duplicate_of}
+    rewrites = {name[a.id]: [name[x] for x in a.derived_from] for a in spill if a.derived_from}
+    wire = "Coastline Wire 2031-03-14T02:10:00+00:00"
+    assert copies == {"Tidewater Times 2031-03-14T16:20:00+13:00": wire}
+    # Pacific Ledger and Coastline Wire's own first report share official lines with
+    # MarineDaily, but no more than with the other reports: not rewrites.
+    assert rewrites == {"Northgate Herald 2031-03-14T08:20:00+00:00": [wire]}
+    assert count_origins(spill) == 12
+
+
+def test_sample_spill_has_one_rewrite_and_twelve_origins(sample_articles: list[Article]) -> None:
+    linked, _ = link_articles(sample_articles, None, SETTINGS)
+    check_spill_links(linked)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_sample_spill_links_do_not_depend_on_order(
+    sample_articles: list[Article], seed: int
+) -> None:
+    arts = list(sample_articles)
+    random.Random(seed).shuffle(arts)
+    check_spill_links(link_in_turn(arts, batch=1 + seed))
+
+
+def test_sample_links_survive_a_json_round_trip(sample_articles: list[Article]) -> None:
+    head, tail = sample_articles[:10], sample_articles[10:]
+    first, state = link_articles(head, None, SETTINGS)
+    state = LinkState.from_dict(json.loads(json.dumps(state.to_dict())))
+    linked = {a.id: a for a in first}
+    later, state = link_articles(tail, state, SETTINGS)
+    linked.update((a.id, a) for a in later)
+    for rid, (dup, derived) in state.relinked.items():
+        linked[rid] = dataclasses.replace(linked[rid], duplicate_of=dup, derived_from=derived)
+    check_spill_links(list(linked.values()))
+
+
+def test_a_source_must_stand_out_from_independent_reports() -> None:
+    wire = PairLink("wire", 0.8, 0.8, earlier=True, group="wire")
+    sibling = PairLink("sibling", 0.7, 0.7, earlier=True, group="wire")  # rewrote the wire too
+    rival = PairLink("rival", 0.7, 0.7, earlier=False, group="rival")
+    assert choose_source([wire, sibling], 0.5, 0.5, 1.25) == "wire"
+    assert choose_source([wire, sibling, rival], 0.5, 0.5, 1.25) is None
+    assert choose_source([PairLink("later", 0.9, 0.9, False, "later")], 0.5, 0.5, 1.25) is None
+
+
+def test_shingles_ignore_case_and_typography() -> None:
+    curly = "The ship’s crew – all 22 – were “safe”,\u00a0officials said."
+    plain = 'the ship\'s crew - all 22 - were "safe", officials said.'
+    assert (hash_shingles(curly, 3) == hash_shingles(plain, 3)).all()
 
 
 # --- duplicates ----------------------------------------------------------------------------

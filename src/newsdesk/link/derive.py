@@ -61,6 +61,40 @@ def overlap_terms(a: SentenceSets, b: SentenceSets) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
+TermMarks = tuple[int, int]  # a bitmap of an article's terms, and how many terms it has
+MARK_BITS = 2048  # about 7% of the bits set for a 150-term article: few false overlaps
+
+
+def mark_terms(sketch: SentenceSets) -> TermMarks:
+    """Return an article's terms as a bitmap (a one-hash Bloom filter) and their count.
+
+    Python's string hash is salted per process, so the bitmap is never stored: it is
+    rebuilt from the sketch (hashes of interned term strings are cached, so this is cheap).
+
+    >>> marks = mark_terms([frozenset("abcd"), frozenset("cdef")])
+    >>> marks[1], marks[0].bit_count() <= 6
+    (6, True)
+    """
+    bits = 0
+    terms: frozenset[str] = frozenset().union(*sketch)
+    for term in terms:
+        bits |= 1 << (hash(term) % MARK_BITS)
+    return bits, len(terms)
+
+
+def may_overlap(a: TermMarks, b: TermMarks, share: float) -> bool:
+    """Return whether the two articles may share ``share`` of the smaller one's terms.
+
+    Bits set in both bound the shared terms from above (collisions only add), so no
+    pair that does share them is ever turned away.
+
+    >>> x, y = mark_terms([frozenset("abcd")]), mark_terms([frozenset("wxyz")])
+    >>> may_overlap(x, x, 0.4), may_overlap(x, y, 0.9)
+    (True, False)
+    """
+    return (a[0] & b[0]).bit_count() >= share * min(a[1], b[1])
+
+
 def score_pair(a: frozenset[str], b: frozenset[str]) -> float:
     """Return the Dice overlap of two sentences' term sets.
 

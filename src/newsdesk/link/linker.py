@@ -43,8 +43,11 @@ from newsdesk.link.derive import (
     MIN_ALIGNED,
     PairLink,
     SentenceSets,
+    TermMarks,
     align_both,
     choose_source,
+    mark_terms,
+    may_overlap,
     sketch_sentences,
 )
 from newsdesk.link.features import count_features, extract_sentence_terms
@@ -65,7 +68,7 @@ class LinkState:
     dedup: DedupIndex
     stories: StoryIndex = field(default_factory=StoryIndex)
     sketches: dict[str, SentenceSets] = field(default_factory=dict)
-    terms: dict[str, frozenset[str]] = field(default_factory=dict)  # all terms of a sketch
+    marks: dict[str, TermMarks] = field(default_factory=dict)  # term bitmaps, not stored
     sketch_order: deque[str] = field(default_factory=deque)
     times: dict[str, float | None] = field(default_factory=dict)
     serial: dict[str, int] = field(default_factory=dict)  # ingest order, for equal times
@@ -124,9 +127,9 @@ class LinkState:
 
 
 def keep_sketch(state: LinkState, key: str, sketch: SentenceSets) -> None:
-    """Store an article's sentence sketch and the set of all its terms."""
+    """Store an article's sentence sketch and the bitmap of its terms."""
     state.sketches[key] = sketch
-    state.terms[key] = frozenset().union(*sketch)
+    state.marks[key] = mark_terms(sketch)
 
 
 def parse_when(published: str | None) -> float | None:
@@ -261,15 +264,13 @@ def link_rewrite(
     centroid = state.stories.stories.get(story)
     if centroid is None or len(mine) < MIN_ALIGNED:
         return ()
-    my_terms = state.terms[article.id]
+    my_marks = state.marks[article.id]
     touched = []
     for other in reversed(centroid.members[-DERIVE_CANDIDATES - 1 :]):
         theirs = state.sketches.get(other)
         if other == article.id or not theirs or find_root(state.dedup, other) == article.id:
             continue  # a copy of this very article is not a rewrite of it
-        their_terms = state.terms[other]
-        shared = len(my_terms & their_terms)
-        if shared < REWRITE_OVERLAP * min(len(my_terms), len(their_terms)):
+        if not may_overlap(my_marks, state.marks[other], REWRITE_OVERLAP):
             continue  # too few shared words for most sentences to have a counterpart
         forward, backward = align_both(mine, theirs, settings.derive_sentence_sim)
         if forward:
@@ -291,7 +292,7 @@ def forget_old_sketches(state: LinkState, story: str) -> None:
     if centroid is not None and len(centroid.members) > DERIVE_CANDIDATES + 1:
         old = centroid.members[-DERIVE_CANDIDATES - 2]
         state.sketches.pop(old, None)
-        state.terms.pop(old, None)
+        state.marks.pop(old, None)
 
 
 def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
@@ -333,7 +334,7 @@ def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
 def forget_article(state: LinkState, key: str) -> None:
     """Drop everything the rewrite check keeps about one article."""
     state.sketches.pop(key, None)
-    state.terms.pop(key, None)
+    state.marks.pop(key, None)
     state.times.pop(key, None)
     state.serial.pop(key, None)
     state.derived.pop(key, None)
