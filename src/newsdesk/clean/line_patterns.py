@@ -6,6 +6,8 @@ languages the classifier never saw.
 
 from __future__ import annotations
 
+import re
+
 # Code points at or above U+00C0 that are not word characters (punctuation, symbols,
 # arrows, dingbats, CJK punctuation, full-width punctuation, emoji), so that everything
 # else there counts as a letter of some script.
@@ -36,3 +38,5 @@ BULLET_START = frozenset("•·-–—*►▶→»›|+#@©®[")
 # Substrings that mark URLs, bare domains, e-mail addresses and @handles (share bars,
 # footers, embedded posts).
 LINK_MARKS = ("http", "www.", "@", ".com", ".org", ".net", ".co.")
+# The attribution line under an embedded social post: "— Name (@handle) November 4, 2019".
+EMBED_ATTRIBUTION_RE = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w{1,30}\)")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsdesk.clean import patterns as pt
+from newsdesk.clean.line_patterns import EMBED_ATTRIBUTION_RE
 from newsdesk.clean.shapes import (
     Line,
     capital_share,
@@ -28,6 +29,9 @@ from newsdesk.clean.shapes import (
 from newsdesk.model import Removed
 
 HEADER_REACH = 14  # the header block (title, byline, dates) sits within this many lines
+# Past a "Related"/"Read more" marker, a line the classifier is this sure of is still body
+# (the marker sat inside the article, between two paragraphs).
+ENDED_SURE = 0.9
 META_ROLES = frozenset({"dateline", "stamp", "byline", "chip", "outlet", "title-dup", "names"})
 _CUT = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z“\"‘'(])")
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.\-]+(?:\s+|(?<=[a-z])(?=[A-Z]))){1,7}[A-Z][\w'’.\-]+$")
@@ -139,7 +143,9 @@ def clean_segment(
             continue
         p = scores[i] if scores is not None else None
         if ended:  # past a "Related" marker only strong running text is body
-            body[i] = is_article_prose(t, 25) and (p is None or p >= threshold)
+            body[i] = (p is not None and p >= ENDED_SURE) or (
+                is_article_prose(t, 25) and (p is None or p >= threshold)
+            )
         elif p is None:
             body[i] = is_prose(t)
         else:
@@ -183,7 +189,11 @@ def clean_segment(
 
 
 def _header_end(lines: Sequence[Line], roles: list[str | None]) -> int:
-    """Return the position of the last header line (title, byline, dates), or -1."""
+    """Return the position of the last header line (title, byline, dates), or -1.
+
+    An embedded post's attribution ("— Name (@handle) November 4, 2019") reads as a
+    dateline but sits inside the body, so it never marks the header.
+    """
     end = -1
     prose_seen = 0
     for i, line in enumerate(lines[:HEADER_REACH]):
@@ -191,7 +201,7 @@ def _header_end(lines: Sequence[Line], roles: list[str | None]) -> int:
             prose_seen += 1
             if prose_seen >= 2:
                 break
-        if roles[i] in META_ROLES:
+        if roles[i] in META_ROLES and not EMBED_ATTRIBUTION_RE.match(line.text):
             end = i
     return end
 
