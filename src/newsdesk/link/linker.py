@@ -94,7 +94,7 @@ class LinkState:
                     k,
                     self.times.get(k),
                     self.serial.get(k, 0),
-                    [sorted(s) for s in self.sketches.get(k, ())],
+                    [" ".join(sorted(s)) for s in self.sketches.get(k, ())],  # terms hold no space
                     {o: list(v) for o, v in self.pairs.get(k, {}).items()},
                 ]
                 for k in self.sketch_order
@@ -120,7 +120,7 @@ class LinkState:
             state.serial[key] = serial
             state.sketch_order.append(key)
             if sents:
-                keep_sketch(state, key, [frozenset(s) for s in sents])
+                keep_sketch(state, key, [frozenset(s.split()) for s in sents])
             if pairs:
                 state.pairs[key] = {o: (v[0], v[1]) for o, v in pairs.items()}
         return state
