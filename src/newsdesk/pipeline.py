@@ -148,8 +148,8 @@ def ingest_raw(
     fresh = [(p, pid) for p, pid in zip(pages, ids, strict=True) if not store.has_page(pid)]
     report.skipped += len(pages) - len(fresh)
     articles: list[Article] = []
-    for page, _ in fresh:
-        articles.extend(clean_page(page, registry, settings))
+    for page, pid in fresh:
+        articles.extend(clean_page(page, registry, settings, page_id=pid))
     with store.atomic():
         store.add_input(raw.sha256, raw.path, raw.kind, len(raw.data), len(articles))
         for page, pid in fresh:

