@@ -283,7 +283,8 @@ def test_different_counts_of_one_thing_are_a_dispute() -> None:
     )  # fmt: skip
     disputed = [c for c in story.claims if c.status == "disputed"]
     assert len(disputed) == 1 and disputed[0].slot == "number"
-    assert [p.origins for p in disputed[0].positions] == [2, 1]
+    values = {p.value: {c.article for c in p.cites} for p in disputed[0].positions}
+    assert set(values) == {"22 crew", "19 crew"} and values["19 crew"] == {"c"}
 
 
 def test_plan_date_is_not_set_against_the_day_it_was_said() -> None:
@@ -368,3 +369,26 @@ def test_sample_single_source_facts(spill) -> None:
     slick = find_claim(tuple(c for c in story.claims if c.slot != "date"), "14 kilometres long")
     assert slick.status == "single-source"
     assert outlets_of(articles, slick.positions[0].cites) == {"Oceanic Review"}
+
+
+def test_other_events_of_the_same_people_are_not_disputes() -> None:
+    story, _ = compare_texts(
+        {
+            "a": ("2031-05-10", "Mayor Ilse Varga said on Thursday that the Osk bridge was safe again."),
+            "b": ("2031-05-10", "Mayor Ilse Varga met the transport minister in Osk on Wednesday."),
+            "c": ("2031-05-10", "Mayor Ilse Varga said on Thursday the Osk bridge had passed its inspection."),
+        }
+    )  # fmt: skip
+    assert not [c for c in story.claims if c.status == "disputed"]
+
+
+def test_date_belongs_to_its_own_clause_without_a_comma() -> None:
+    story, _ = compare_texts(
+        {
+            "a": ("2031-05-10", "Storms flooded the Osk valley on Monday, and the river Brel burst its banks on Tuesday."),
+            "b": ("2031-05-10", "The river Brel burst its banks on Wednesday after storms flooded the Osk valley."),
+        }
+    )  # fmt: skip
+    disputed = [c for c in story.claims if c.status == "disputed"]
+    assert len(disputed) == 1
+    assert {p.value for p in disputed[0].positions} == {"2031-05-06", "2031-05-07"}

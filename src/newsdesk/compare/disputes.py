@@ -23,6 +23,10 @@ from newsdesk.compare.text import Unit, content_words
 from newsdesk.model import Article, Cite, Claim, Position
 from newsdesk.settings import Settings
 
+_IDF_FLOOR = 0.25
+# Joining a side only adds agreement, so it asks less than opening a dispute.
+_EXTEND = 0.75
+
 
 def count_documents(units: Sequence[Unit]) -> tuple[dict[str, int], int]:
     """Return in how many of ``units`` each content word occurs, and how many units there are.
@@ -65,7 +69,9 @@ def compare_contexts(
             j = vocab.setdefault(word, len(vocab))
             rows.append(i)
             cols.append(j)
-            vals.append(weight * (math.log((1 + n_docs) / (1 + df.get(word, 0))) + 1.0))
+            # Little smoothing: a word in nearly every sentence tells few events apart.
+            idf = math.log((1 + n_docs) / (1 + df.get(word, 0))) + _IDF_FLOOR
+            vals.append(weight * idf)
     if not vocab:
         return np.zeros((n, n), dtype=np.float32)
     x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
@@ -194,7 +200,7 @@ def find_disputes(
             split = _split_positions(group, sub, settings.number_tolerance)
             if len(split) < 2:
                 continue
-            _extend_positions(split, sub, arts, sim, threshold, by_value)
+            _extend_positions(split, sub, arts, sim, _EXTEND * threshold, by_value)
             unit_at = [unit_of[k] for k in ks]
             claim = _make_dispute(split, sub, sim, unit_at, units, articles, origin_ids, kind)
             # Two values of one sentence can land in two groups: state the dispute once.

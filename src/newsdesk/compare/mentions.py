@@ -84,15 +84,27 @@ class _Sentence:
         ]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        """Return the span of the clause that holds ``start:end``."""
-        left, right = 0, len(self.text)
-        for at, after in self.breaks:
-            if at < start:
-                left = after
-            elif at >= end:
-                right = at
+        """Return the span of the clause that holds ``start:end``.
+
+        A clause with fewer than two context words beside the value ("shortly before
+        midnight on Thursday") takes in the clause before it, then the one after.
+        """
+        cuts = [(0, 0), *self.breaks, (len(self.text), len(self.text))]
+        i = max(k for k, (at, _) in enumerate(cuts) if k == 0 or at < start)
+        j = min(k for k, (at, _) in enumerate(cuts) if k == len(cuts) - 1 or at >= end)
+        while self._context_words(cuts[i][1], cuts[j][0], start, end) < 2:
+            if i > 0:
+                i -= 1
+            elif j < len(cuts) - 1:
+                j += 1
+            else:
                 break
-        return left, right
+        return cuts[i][1], cuts[j][0]
+
+    def _context_words(self, left: int, right: int, start: int, end: int) -> int:
+        return sum(
+            1 for w in self.words if left <= w[0] < right and w[3] and not start <= w[0] < end
+        )
 
     def count_words(self, left: int, right: int) -> int:
         return sum(1 for w in self.words if left <= w[0] < right)
@@ -106,8 +118,9 @@ def read_context(
     Words inside ``taken`` spans (other dates and numbers) and words that only say when
     are left out; weight falls with distance from the value.
 
-    >>> [w for w, _ in read_context("It sank on Monday, and oil leaked later.", 8, 17, [])]
-    ['sank']
+    >>> text = "The ferry sank near the pier on Monday, and oil leaked later."
+    >>> [w for w, _ in read_context(text, 32, 38, [])]
+    ['pier', 'near', 'sank', 'ferry']
     """
     sentence = text if isinstance(text, _Sentence) else _Sentence(text)
     left, right = sentence.clause(start, end)

@@ -140,7 +140,9 @@ CLAUSE_BREAK = re.compile(
     r"whereas|where|which|who|whose|as|when|since|until|then|so|although|though|because|"
     r"adding|saying)\b|,\s+according to\b"
     # An attribution tail (", the agency said on Friday.") dates the telling, not the event.
-    r"|,\s+(?=[^,;]{0,60}\b(?:said|says|told|reported|added|announced|confirmed|stated)\b[^,;]*$)",
+    r"|,\s+(?=[^,;]{0,60}\b(?:said|says|told|reported|added|announced|confirmed|stated)\b[^,;]*$)"
+    # A subordinate clause may start without a comma ("burst on Tuesday after storms hit").
+    r"|\s(?=(?:after|before|because|although|whereas|while|when)\s)",
     re.I,
 )
 
