@@ -29,7 +29,7 @@ SHORT_TERMS = 40  # articles with fewer distinct terms get a lower join threshol
 SHORT_FLOOR = 0.4  # ... but never below this share of it
 AMBIGUOUS_SHARE = 0.6  # a runner-up story this close to the best makes the join ambiguous
 AMBIGUOUS_CLEAR = 1.3  # ... unless the best clears the threshold by this factor
-GROWTH_PENALTY = 0.1  # a story's score is divided by 1 + this * log(size)
+GROWTH_PENALTY = 0.1  # a full article's score for a story is divided by 1 + this * log(size)
 IDF_REFRESH = 1.02  # cached IDF values are dropped when the stream grows by 2%
 PRIOR_DOCS = 100.0  # weight of the general-English prior, in documents
 PRIOR_DOC_WORDS = 300.0  # words per pseudo-document of the prior
@@ -371,9 +371,12 @@ def assign_story(
     best_score = 0.0
     runner_up = 0.0
     weighted = weigh_idf(idf, weights)
+    # A big story's centroid is generic and pulls in full articles of the same topic; make
+    # it earn them. A headline shares only its few event words with any centroid, so a big
+    # story is no more generic to it: the penalty would only split the story.
+    growth = GROWTH_PENALTY if len(weights) >= SHORT_TERMS else 0.0
     for story in find_candidates(index, keys, when, window):
-        # A big story's centroid is generic and pulls in neighbours; make it earn them.
-        score = score_story(weighted, story) / (1.0 + GROWTH_PENALTY * math.log(story.size))
+        score = score_story(weighted, story) / (1.0 + growth * math.log(story.size))
         if score > best_score:
             best, best_score, runner_up = story, score, best_score
         elif score > runner_up:
