@@ -105,3 +105,38 @@ def group_by_article(arts: Sequence[int], sub: np.ndarray, threshold: float) -> 
         articles_in[ga] |= articles_in.pop(gb)
         del members[gb]
     return [sorted(m) for m in members.values()]
+
+
+def attach_leftovers(
+    units: Sequence[Unit], sim: np.ndarray, groups: list[list[int]], threshold: float
+) -> list[list[int]]:
+    """Return ``groups`` with each lone sentence joined to the group it matches on average.
+
+    Strict grouping leaves out a sentence that words the fact differently from some of
+    the group ("Its 22 crew were winched to safety" beside "All 22 crew were rescued");
+    it joins when its mean similarity to the group reaches ``threshold`` and its article
+    is not there yet.
+
+    >>> u = [Unit(a, 0, 0, 1, "x") for a in (0, 1, 2)]
+    >>> s = np.array([[1, .9, .3], [.9, 1, .25], [.3, .25, 1]])
+    >>> attach_leftovers(u, s, [[0, 1], [2]], 0.2)
+    [[0, 1, 2]]
+    """
+    multi = [g for g in groups if len(g) > 1]
+    out = [list(g) for g in multi]
+    for g in groups:
+        if len(g) > 1:
+            continue
+        i = g[0]
+        best, score = -1, threshold
+        for k, h in enumerate(out):
+            if units[i].article in {units[j].article for j in h}:
+                continue
+            mean = float(sim[i, h].mean())
+            if mean >= score:
+                best, score = k, mean
+        if best >= 0:
+            out[best].append(i)
+        else:
+            out.append([i])
+    return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdesk.compare.align import group_aligned
+from newsdesk.compare.align import attach_leftovers, group_aligned
 from newsdesk.compare.disputes import find_disputes
 from newsdesk.compare.mentions import Mention, read_mentions
 from newsdesk.compare.slots import Slots, is_checkable, read_slots
@@ -159,7 +159,13 @@ def build_claims(
         unit_of.extend([i] * len(found))
     disputes, covered = find_disputes(units, unit_of, mentions, articles, origin_ids, settings)
     claims: list[tuple[int, Claim]] = [(-1, d) for d in disputes]
-    for aligned in group_aligned(units, sim, settings.claim_similarity, keep):
+    aligned_groups = attach_leftovers(
+        units,
+        sim,
+        group_aligned(units, sim, settings.claim_similarity, keep),
+        settings.claim_similarity,
+    )
+    for aligned in aligned_groups:
         for group in _split_off_denials(aligned, slots, sim, settings):
             members = [
                 Member(
