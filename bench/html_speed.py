@@ -100,6 +100,48 @@ def time_read_store(recs: list[dict[str, Any]], folder: str) -> dict[str, float]
     }
 
 
+def time_ingest_best_of(recs: list[dict[str, Any]], folder: str, reps: int) -> float:
+    """Return whole-path pages/s from each page's fastest of ``reps`` read-and-clean timings.
+
+    The same pages stored twice are skipped, so storing is timed once per page (into a
+    fresh database, one batch transaction) and added to the per-page minimum of the rest.
+    """
+    from newsdesk.clean.articles import clean_page
+    from newsdesk.ingest import read_pages
+
+    total = 0.0
+    done = []
+    for r in recs:
+        data = r["html"].encode("utf-8")
+        best = float("inf")
+        for _ in range(reps):
+            t0 = time.process_time()
+            raw = decode_input(f"{r['id']}.html", data, ".html")
+            pages = list(read_pages(raw))
+            ids = [p.id for p in pages]
+            articles = [
+                a for p, i in zip(pages, ids, strict=True) for a in clean_page(p, page_id=i)
+            ]
+            best = min(best, time.process_time() - t0)
+        total += best
+        done.append((raw, pages, ids, articles))
+    store = Store(os.path.join(folder, "best.db"))
+    t0 = time.process_time()
+    with store.atomic():
+        for raw, pages, ids, articles in done:
+            store.has_input(raw.sha256)
+            for pid in ids:
+                store.has_page(pid)
+            with store.atomic():
+                store.add_input(raw.sha256, raw.path, raw.kind, len(raw.data), len(articles))
+                for page, pid in zip(pages, ids, strict=True):
+                    store.add_page(page, raw.sha256, pid)
+                store.put_articles(articles)
+    total += time.process_time() - t0
+    store.close()
+    return round(len(recs) / total, 1)
+
+
 def time_best_of(recs: list[dict[str, Any]], fn: Callable[[str, str], object], reps: int) -> float:
     """Return pages/s from each page's fastest of ``reps`` CPU timings.
 
@@ -169,6 +211,7 @@ def main(argv: Sequence[str]) -> int:
         ingest = [time_ingest(recs, tmp, f"warm{i}") for i in range(args.passes)]
         figures["ingest_warm_passes"] = ingest
         figures["ingest_parts_cpu_ms_per_page"] = time_read_store(recs, tmp)
+        figures["ingest_best_of_3_per_page_pages_per_s"] = time_ingest_best_of(recs, tmp, 3)
     ingest_best = max(w["cpu_pages_per_s"] for w in ingest)
     figures["ingest_html_pages_per_s_per_core"] = ingest_best
     warm = [time_pass(recs, H.extract_html) for _ in range(args.passes)]
@@ -215,6 +258,7 @@ def main(argv: Sequence[str]) -> int:
     print(f"whole ingest path: {ingest_best} pages/s per core (CPU time), target 60")
     print("ingest cold:", figures["ingest_cold_pass"], "warm:", ingest)
     print("read and store (CPU ms/page):", figures["ingest_parts_cpu_ms_per_page"])
+    print("whole path, best of 3 per page:", figures["ingest_best_of_3_per_page_pages_per_s"])
     print(f"extract_html alone: {best} pages/s per core; warm passes:", warm)
     print("best of 3 per page:", figures["best_of_3_per_page_pages_per_s"])
     print("stages (CPU ms/page):", figures["stages_cpu_ms_per_page"])

@@ -149,3 +149,50 @@ def test_same_page_twice_is_stored_once(tmp_path: Path, db_path: Path) -> None:
         assert _run("ingest", str(a), "--db", str(db_path)).exit_code == 0
     assert _run("ingest", str(b), "--db", str(db_path)).exit_code == 0
     assert _count(db_path, "articles") == 1
+
+
+def test_batched_commits_store_what_one_commit_per_file_stores(tmp_path: Path) -> None:
+    """Files share a transaction (a savepoint each): the store ends up the same either way."""
+    from newsdesk.pipeline import ingest_files
+    from newsdesk.settings import Settings
+    from newsdesk.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(GOOD.replace("May", f"May {i + 1}"), encoding="utf-8")
+    (folder / "2-empty.txt").write_text("  \n", encoding="utf-8")
+    counts = []
+    for commit_files in (1, 200):
+        with Store(tmp_path / f"{commit_files}.db") as store:
+            report = ingest_files(
+                store, [folder], Settings(commit_files=commit_files), analyze=False
+            )
+            assert (report.files, report.articles, len(report.errors)) == (6, 5, 1)
+            counts.append([store.count(t) for t in ("inputs", "pages", "articles")])
+    assert counts[0] == counts[1] == [5, 5, 5]
+
+
+def test_failed_nested_write_is_undone_alone(tmp_path: Path) -> None:
+    """A file that fails inside a batch is rolled back to its savepoint; the batch goes on."""
+    from newsdesk.store import Store
+
+    with Store(tmp_path / "s.db") as store:
+        with store.atomic():
+            store.add_input("a" * 64, "a.txt", "text", 1, 0)
+            with pytest.raises(RuntimeError), store.atomic():
+                store.add_input("b" * 64, "b.txt", "text", 1, 0)
+                raise RuntimeError("bad file")
+            store.add_input("c" * 64, "c.txt", "text", 1, 0)
+        assert store.count("inputs") == 2
+        assert not store.has_input("b" * 64)
+
+
+def test_input_from_memory_reads_as_from_disk(tmp_path: Path) -> None:
+    from newsdesk.ingest import decode_input, read_input
+
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html><body><p>" + GOOD.encode() + b"</p></body></html>")
+    on_disk = read_input(path)
+    in_memory = decode_input(str(path), path.read_bytes(), ".html")
+    assert on_disk == in_memory
