@@ -226,18 +226,19 @@ def _make_dispute(
 ) -> Claim:
     positions = []
     for group in split:
-        seen: dict[int, None] = dict.fromkeys(unit_of[i] for i in group)
+        # Most typical sentence first (the value in its main clause, closest to the rest):
+        # the brief quotes a side by its first cite.
+        order = sorted(
+            group,
+            key=lambda i: (not mentions[i].main, -float(sim[i, group].sum()), unit_of[i]),
+        )
+        seen: dict[int, None] = dict.fromkeys(unit_of[i] for i in order)
         cites = tuple(
             Cite.from_span(articles[units[u].article], units[u].start, units[u].end) for u in seen
         )
         origins = len({origin_ids[units[u].article] for u in seen})
-        positions.append((Position(_position_value(group, mentions), cites, origins), group))
-    positions.sort(key=lambda p: (-p[0].origins, -len(p[0].cites), p[0].value))
-    lead, members = positions[0]
-    # State the claim in the words of the lead side's most typical sentence about the event.
-    best = max(
-        members,
-        key=lambda i: (mentions[i].main, float(sim[i, members].sum()), -units[unit_of[i]].end),
-    )
-    text = units[unit_of[best]].text
-    return Claim(text, "disputed", lead.origins, tuple(p for p, _ in positions), kind)
+        positions.append(Position(_position_value(group, mentions), cites, origins))
+    positions.sort(key=lambda p: (-p.origins, -len(p.cites), p.value))
+    lead = positions[0]
+    text = lead.cites[0].quote
+    return Claim(text, "disputed", lead.origins, tuple(positions), kind)
