@@ -84,6 +84,9 @@ class Settings:
     brief_truncated_factor: float = _opt(
         1.0, "gain multiplier of a sentence cut off by the scrape ('...')"
     )
+    brief_redundancy: float = _opt(
+        0.3, "gain is scaled by 1 - this x the highest similarity to a sentence already chosen"
+    )
     timeline_max_entries: int = _opt(12, "most timeline entries per story")
 
     @classmethod
