@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,61 @@ def test_sample_corpus_stories_are_cited_and_supported() -> None:
         story = run_story(sid, members)
         annotated = members  # analyze_story annotates copies; cites index the same text
         check_story(story, annotated)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("However, the court ruled on Monday.", "The court ruled on Monday."),
+        ("But the ban (SB 8) stays in force.", "The ban stays in force."),
+        ("Now that the ban is in force, clinics closed.", None),  # "Now that" is no marker
+        ("In addition to the fine, he faces jail.", None),  # no comma: part of the sentence
+        ("Andrew Cuomo resigned on Tuesday night.", None),  # "And" inside a name
+        ("But (he said) no.", None),  # too little would be left
+    ],
+)
+def test_compress_sentence_drops_connectives_and_short_asides(text, expected) -> None:
+    from newsdesk.brief.compress import compress_sentence
+
+    assert compress_sentence(text) == (expected or text)
+
+
+def test_compressed_brief_sentences_cite_their_whole_sentence() -> None:
+    from newsdesk.model import Source
+
+    texts = {
+        "a": "Heavy rain flooded the old town of Split (Croatia) on Monday. Shops closed early.",
+        "b": "However, heavy rain flooded the old town of Split on Monday, officials said.",
+        "c": "Rain flooded the old town of Split on Monday. The mayor asked people to stay home.",
+    }
+    articles = [Article(id=k, source=Source("p", 0, len(t)), text=t) for k, t in texts.items()]
+    story = brief_story(Story("s", "", tuple(texts)), articles, {k: k for k in texts}, SETTINGS)
+    check_story(story, articles)
+    for b in story.brief:
+        assert not b.text.startswith("However") and "(Croatia)" not in b.text
+        # Deletion only: every content word is in the whole sentence the brief cites first.
+        assert set(content_words(b.text)) <= set(content_words(b.cites[0].quote))
+    assert any(b.cites[0].quote != b.text for b in story.brief)
+
+
+def test_redundancy_prefers_the_sentence_less_like_those_chosen() -> None:
+    from newsdesk.brief.select import select_units
+    from newsdesk.compare.align import compute_similarity
+    from newsdesk.compare.text import Unit
+
+    texts = [
+        "Floods shut the port of Split on Monday.",
+        "On Monday floods shut the Split port, cutting power to the old town.",
+        "Power to the old town came back on Tuesday.",
+        "Power came back to the old town on Tuesday.",
+    ]
+    units = [Unit(k, 0, 0, len(t), t) for k, t in enumerate(texts)]
+    sim = compute_similarity(texts)
+    origins = ["a", "b", "c", "d"]
+    plain = dataclasses.replace(SETTINGS, brief_redundancy=0.0)
+    picked = select_units(units, origins, [], plain, budget=30, sim=sim)
+    assert picked[:2] == [1, 2]
+    # Units 2 and 3 say the same; 3 shares less wording with the chosen unit 1.
+    assert sim[1, 3] < sim[1, 2]
+    strict = dataclasses.replace(SETTINGS, brief_redundancy=0.3)
+    assert select_units(units, origins, [], strict, budget=30, sim=sim)[:2] == [1, 3]

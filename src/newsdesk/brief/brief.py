@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from newsdesk.brief.compress import compress_sentence
 from newsdesk.brief.select import select_units
 from newsdesk.brief.timeline import build_timeline
 from newsdesk.brief.titles import choose_title
@@ -85,7 +86,8 @@ def brief_story(
     """Return ``story`` with its brief, timeline and title filled.
 
     Brief sentences are article sentences chosen for coverage of what several origins
-    report (see :mod:`newsdesk.brief.select`), each cited to its own article and to the
+    report (see :mod:`newsdesk.brief.select`), lightly compressed (see
+    :mod:`newsdesk.brief.compress`), each cited (whole) to its own article and to the
     closest sentence of every other origin that backs it; disputed claims (from
     ``compare_story``) follow, stated as disputes with both sides cited.
 
@@ -106,8 +108,10 @@ def brief_story(
     disputes = [b for b in stated if b is not None][:MAX_DISPUTES]
     # Disputes count toward the sentence cap; the selector fills the rest.
     room = max(settings.brief_min_sentences, settings.brief_max_sentences - len(disputes))
+    # Sentences are chosen as they will read (compressed); cites keep the whole sentence.
+    short = [dataclasses.replace(u, text=compress_sentence(u.text)) for u in units]
     picked = select_units(
-        units, origin_ids, titles, dataclasses.replace(settings, brief_max_sentences=room)
+        short, origin_ids, titles, dataclasses.replace(settings, brief_max_sentences=room), sim=sim
     )
     brief: list[BriefSentence] = []
     for i in picked:
@@ -117,7 +121,7 @@ def brief_story(
             cite_unit(articles[units[j].article], units[j])
             for j in find_support(i, units, sim, origin_ids)
         ]
-        brief.append(BriefSentence(unit.text, tuple(cites)))
+        brief.append(BriefSentence(short[i].text, tuple(cites)))
     brief.extend(disputes[: max(0, settings.brief_max_sentences - len(brief))])
     timeline = build_timeline(story.claims, settings)
     title = choose_title(articles, origin_ids, story.title or (brief[0].text if brief else ""))

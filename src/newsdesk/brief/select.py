@@ -5,13 +5,17 @@ independent origins that use it (plus a bonus when a headline uses it); concepts
 origin uses weigh nothing, so the brief favours corroborated content. Sentences are picked
 greedily by the weight of concepts not yet covered, divided by a power of their length, so
 the brief covers much without saying anything twice (the redundancy side of MMR is the
-"not yet covered").
+"not yet covered"). Another outlet's paraphrase of a chosen sentence shares few concepts
+with it but says the same, so a sentence's gain also shrinks with its highest similarity
+to the chosen ones.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+
+import numpy as np
 
 from newsdesk.compare.text import STOP, Unit, is_truncated, stem, tokenize
 from newsdesk.settings import Settings
@@ -64,12 +68,15 @@ def select_units(
     titles: Sequence[str],
     settings: Settings,
     budget: int | None = None,
+    sim: np.ndarray | None = None,
 ) -> list[int]:
     """Return indices of the units to use as brief sentences, most important first.
 
     ``origin_ids[i]`` is the origin of article ``i``; ``budget`` (words) defaults to
-    ``settings.brief_max_words``. Stops at the budget or ``brief_max_sentences``, and
-    gives at least ``brief_min_sentences`` when there are enough sentences.
+    ``settings.brief_max_words``; ``sim`` (unit by unit similarity) scales a sentence's
+    gain down by ``settings.brief_redundancy`` x its highest similarity to those chosen.
+    Stops at the budget or ``brief_max_sentences``, and gives at least
+    ``brief_min_sentences`` when there are enough sentences.
 
     >>> us = [Unit(0, 0, 0, 1, "Rain hit Paris on Monday."), Unit(0, 1, 0, 1, "Cafes shut."),
     ...       Unit(1, 0, 0, 1, "Heavy rain hit Paris on Monday night.")]
@@ -89,6 +96,8 @@ def select_units(
         g /= max(1, _words(units[i].text)) ** settings.brief_length_power
         if is_truncated(units[i].text):
             g *= settings.brief_truncated_factor
+        if sim is not None and chosen:
+            g *= max(0.0, 1.0 - settings.brief_redundancy * float(sim[i, chosen].max()))
         # Ties (e.g. nothing left to cover) go to the earlier sentence: leads matter.
         return g, -units[i].index
 
