@@ -6,7 +6,7 @@ import json
 
 from newsdesk.link import link_articles
 from newsdesk.link.cluster import StoryIndex, assign_story
-from newsdesk.link.features import count_features, is_title_case
+from newsdesk.link.features import count_features
 from newsdesk.model import Article, Source
 from newsdesk.settings import Settings
 
@@ -144,12 +144,3 @@ def test_headlines_join_the_story_of_their_event() -> None:
     stories = feed_articles(articles)
     assert stories["h0"] == stories["h1"] == stories["h2"] == "sa0"
     assert stories["h3"] == "sb0"
-
-
-def test_title_cased_headlines_give_no_names() -> None:
-    assert is_title_case("Trump Stays Banned on Facebook. Keep It That Way.")
-    assert not is_title_case("Earthquake of magnitude 6.4 shakes Valdoria province")
-    counts = count_features("House Delays Vote on Infrastructure Bill", "")
-    assert not [t for t in counts if t.startswith("n:")]
-    counts = count_features("Rescuers reach Brescov after quake", "")
-    assert "n:brescov" in counts

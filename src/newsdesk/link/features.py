@@ -14,7 +14,6 @@ from collections import Counter
 from newsdesk.link.words import MONTHS, STOPWORDS
 
 TITLE_WEIGHT = 4  # a title word counts as this many body words: titles name the event
-TITLE_CASE_SHARE = 0.8  # a title with this share of capitalised content words is title-cased
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'-]*)*")
@@ -123,23 +122,9 @@ def count_features(title: str, text: str, sentences: list[list[str]] | None = No
     else:
         for terms in sentences:
             counts.update(terms)
-    title_names = [] if is_title_case(title) else extract_names(title)
-    for name in title_names + extract_names(text):
+    for name in extract_names(title) + extract_names(text):
         counts["n:" + name] += 1
     return counts
-
-
-def is_title_case(title: str) -> bool:
-    """Return whether most words of ``title`` are capitalised (so capitals mark no names).
-
-    >>> is_title_case("House Delays Vote on Infrastructure Bill"), is_title_case("Quake hits Chile")
-    (True, False)
-    """
-    words = [w for w in title.split() if w[:1].isalpha() and w.lower() not in STOPWORDS]
-    if len(words) < 3:
-        return False
-    upper = sum(1 for w in words if w[0].isupper())
-    return upper >= TITLE_CASE_SHARE * len(words)
 
 
 def extract_sentence_terms(text: str) -> list[list[str]]:
