@@ -24,10 +24,6 @@ from newsdesk.clean import html_patterns as pat
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
-# Byline elements, for pages whose JSON-LD and meta tags name no author: a class equal to
-# one of these, or containing one of the parts.
-_BYLINE_CLASSES = frozenset({"author", "byline"})
-_BYLINE_PARTS = ("author-name", "byline__name")
 # A body shorter than this (chars) on a page with paywall markup is taken for a teaser.
 _TEASER_CHARS = 1500
 # Below this many characters of body, language identification is a guess.
@@ -184,7 +180,7 @@ def _iter_byline_elements(tree: HtmlElement) -> Iterator[_Element]:
                 or el.get("itemprop") == "author"
                 or (
                     cls is not None
-                    and (cls in _BYLINE_CLASSES or any(p in cls for p in _BYLINE_PARTS))
+                    and (cls in pat.BYLINE_CLASSES or any(p in cls for p in pat.BYLINE_PARTS))
                 )
             ):
                 yield el

@@ -173,6 +173,11 @@ META_TITLE = ("og:title", "twitter:title", "headline", "parsely-title", "dc.titl
 META_SITENAME = ("og:site_name", "application-name", "publisher", "twitter:site")
 META_DESCRIPTION = ("description", "og:description", "twitter:description")
 
+# Byline elements, for pages whose JSON-LD and meta tags name no author: rel or itemprop
+# "author", a class equal to one of these, or a class containing one of the parts.
+BYLINE_CLASSES = frozenset({"author", "byline"})
+BYLINE_PARTS = ("author-name", "byline__name")
+
 # Elements that never hold article body text; dropped before body extraction.
 NEVER_BODY = (
     "script",
