@@ -16,14 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import StoreError
-from newsdesk.model import Article, Page, Removed, Story, from_dict, to_dict
+from newsdesk.model import Article, Page, Story, from_dict, to_dict
+from newsdesk.store.rows import ARTICLE_COLS, article_row, row_article
 from newsdesk.store.schema import LATEST, MIGRATIONS
-
-_ARTICLE_COLS = (
-    'id, page, path, start, "end", url, record, outlet, outlet_country, title, authors, '
-    "published, updated, language, text, partial, story, duplicate_of, derived_from, "
-    "annotations, removed"
-)
 
 
 @dataclass(frozen=True)
@@ -185,9 +180,9 @@ class Store:
         """Insert new articles and update known ones (link/extract results); return new count."""
         added = 0
         for a in articles:
-            row = _article_row(a)
+            row = article_row(a)
             cur = self.conn.execute(
-                f"INSERT OR IGNORE INTO articles({_ARTICLE_COLS}) VALUES ({','.join('?' * len(row))})",
+                f"INSERT OR IGNORE INTO articles({ARTICLE_COLS}) VALUES ({','.join('?' * len(row))})",
                 row,
             )
             if cur.rowcount:
@@ -203,33 +198,33 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute(
-            f"SELECT {_ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)
+            f"SELECT {ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)
         ).fetchone()
-        return _row_article(row) if row else None
+        return row_article(row) if row else None
 
     def articles(self, ids: Sequence[str] | None = None, story: str | None = None) -> list[Article]:
         """Return articles in arrival order, all or those with ``ids`` or in ``story``."""
         if ids is not None:
             found = {}
             for chunk in _chunks(list(ids), 500):
-                q = f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY seq"
+                q = f"SELECT {ARTICLE_COLS} FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY seq"
                 for row in self.conn.execute(q, chunk):
-                    found[row["id"]] = _row_article(row)
+                    found[row["id"]] = row_article(row)
             return [found[i] for i in ids if i in found]
         if story is not None:
             rows = self.conn.execute(
-                f"SELECT {_ARTICLE_COLS} FROM articles WHERE story=? ORDER BY seq", (story,)
+                f"SELECT {ARTICLE_COLS} FROM articles WHERE story=? ORDER BY seq", (story,)
             )
         else:
-            rows = self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY seq")
-        return [_row_article(r) for r in rows]
+            rows = self.conn.execute(f"SELECT {ARTICLE_COLS} FROM articles ORDER BY seq")
+        return [row_article(r) for r in rows]
 
     def pending_articles(self) -> list[Article]:
         """Return the articles no story holds yet (new since the last link run), in arrival order."""
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLS} FROM articles WHERE story IS NULL ORDER BY seq"
+            f"SELECT {ARTICLE_COLS} FROM articles WHERE story IS NULL ORDER BY seq"
         )
-        return [_row_article(r) for r in rows]
+        return [row_article(r) for r in rows]
 
     def count(self, table: str) -> int:
         if table not in {"inputs", "pages", "articles", "stories"}:
@@ -244,13 +239,13 @@ class Store:
         if not fq:
             return []
         rows = self.conn.execute(
-            f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLS.split(','))}, "
+            f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLS.split(','))}, "
             "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snip FROM articles_fts "
             "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? "
             "ORDER BY rank LIMIT ? OFFSET ?",
             (fq, limit, offset),
         ).fetchall()
-        return [(_row_article(r), r["snip"]) for r in rows]
+        return [(row_article(r), r["snip"]) for r in rows]
 
     def search_quotes(self, q: str, limit: int = 20) -> list[dict[str, str]]:
         fq = _fts_query(q)
@@ -392,71 +387,3 @@ def _split_sql(script: str) -> list[str]:
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def _article_row(a: Article) -> tuple[Any, ...]:
-    s = a.source
-    return (
-        a.id,
-        a.page,
-        s.path,
-        s.start,
-        s.end,
-        s.url,
-        s.record,
-        a.outlet,
-        a.outlet_country,
-        a.title,
-        json.dumps(list(a.authors), ensure_ascii=False),
-        a.published,
-        a.updated,
-        a.language,
-        a.text,
-        int(a.partial),
-        a.story,
-        a.duplicate_of,
-        json.dumps(list(a.derived_from)),
-        json.dumps(to_dict(a.annotations), ensure_ascii=False)
-        if a.annotations is not None
-        else None,
-        _removed_json(a.removed),
-    )
-
-
-def _removed_json(removed: Sequence[Removed]) -> str:
-    """Return ``removed`` as ``to_dict`` would give it in JSON, without its generic walk."""
-    # A text page has tens of removed spans: to_dict's per-field reflection was a tenth
-    # of the time of storing an article.
-    return json.dumps(
-        [{"start": r.start, "end": r.end, "reason": r.reason} for r in removed],
-        ensure_ascii=False,
-    )
-
-
-def _row_article(r: sqlite3.Row) -> Article:
-    data: dict[str, Any] = {
-        "id": r["id"],
-        "page": r["page"],
-        "source": {
-            "path": r["path"],
-            "start": r["start"],
-            "end": r["end"],
-            "url": r["url"],
-            "record": r["record"],
-        },
-        "outlet": r["outlet"],
-        "outlet_country": r["outlet_country"],
-        "title": r["title"],
-        "authors": json.loads(r["authors"]),
-        "published": r["published"],
-        "updated": r["updated"],
-        "language": r["language"],
-        "text": r["text"],
-        "partial": bool(r["partial"]),
-        "story": r["story"],
-        "duplicate_of": r["duplicate_of"],
-        "derived_from": json.loads(r["derived_from"]),
-        "annotations": json.loads(r["annotations"]) if r["annotations"] else None,
-        "removed": json.loads(r["removed"]),
-    }
-    return from_dict(Article, data)
