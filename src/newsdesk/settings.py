@@ -57,6 +57,9 @@ class Settings:
     number_similarity: float = _opt(
         0.5, "cosine of clause contexts at which two numbers of one unit count the same thing"
     )
+    dispute_similarity: float = _opt(
+        0.3, "sides of a dispute must hold two sentences this close (TF-IDF cosine)"
+    )
     number_tolerance: float = _opt(
         0.1, "relative margin of an approximate number ('about 1,200') when values are compared"
     )

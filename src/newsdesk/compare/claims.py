@@ -157,7 +157,7 @@ def build_claims(
         found = read_mentions(units[i], articles[units[i].article])
         mentions.extend(found)
         unit_of.extend([i] * len(found))
-    disputes, covered = find_disputes(units, unit_of, mentions, articles, origin_ids, settings)
+    disputes, covered = find_disputes(units, unit_of, mentions, articles, origin_ids, sim, settings)
     claims: list[tuple[int, Claim]] = [(-1, d) for d in disputes]
     aligned_groups = attach_leftovers(
         units,

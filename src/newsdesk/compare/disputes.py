@@ -145,6 +145,45 @@ def _extend_positions(
             close = np.maximum(close, sim[cands, c])
 
 
+def _opens_dispute(split: list[list[int]], mentions: Sequence[Mention]) -> bool:
+    """Return whether at least two sides each hold a value read firsthand.
+
+    A day told through another ("later that day") or a count from a list or range backs
+    a side but cannot make one on its own.
+    """
+    firm = [
+        p for p in split if any(not (m.anaphoric or m.listed) for m in (mentions[i] for i in p))
+    ]
+    return len(firm) >= 2
+
+
+def _keep_same_fact(
+    split: list[list[int]],
+    arts: Sequence[int],
+    unit_at: Sequence[int],
+    unit_sim: np.ndarray,
+    origin_ids: Sequence[str],
+    settings: Settings,
+) -> list[list[int]]:
+    """Return the sides whose sentences report the same statement as the leading side's.
+
+    For the day of a statement similar clauses are not enough: "announced on Thursday
+    that he would sign" and "announced on Friday that it would investigate" are two
+    announcements. A side stays only if one of its sentences is close to one of the lead
+    side's as a whole.
+    """
+    if len(split) < 2:
+        return split
+    ranked = sorted(split, key=lambda p: -len({origin_ids[arts[i]] for i in p}))
+    lead = [unit_at[i] for i in ranked[0]]
+    kept = [ranked[0]]
+    for p in ranked[1:]:
+        mine = [unit_at[i] for i in p]
+        if float(unit_sim[np.ix_(mine, lead)].max()) >= settings.dispute_similarity:
+            kept.append(p)
+    return kept
+
+
 def _position_value(group: Sequence[int], mentions: Sequence[Mention]) -> str:
     first = mentions[group[0]]
     if first.kind == "date" or first.qualifier not in ("over", "under"):
@@ -159,12 +198,14 @@ def find_disputes(
     mentions: Sequence[Mention],
     articles: Sequence[Article],
     origin_ids: Sequence[str],
+    unit_sim: np.ndarray,
     settings: Settings,
 ) -> tuple[list[Claim], set[int]]:
     """Return a disputed claim for each event whose outlets give values that clash.
 
     ``mentions[k]`` was read from ``units[unit_of[k]]``; ``origin_ids[i]`` is the origin of
-    ``articles[i]``. Each position cites the whole sentences that give its value and counts
+    ``articles[i]``; ``unit_sim`` is the sentence similarity matrix of ``units``. Each
+    position cites the whole sentences that give its value and counts
     their origins; a copy agreeing with its original counts once, and an article that does
     not give the value (a preview, a brief) is in no position.
 
@@ -187,7 +228,7 @@ def find_disputes(
             kinds = np.array([codes[m.unit] for m in sub])
             threshold = settings.number_similarity
         else:
-            kinds = np.array([m.planned for m in sub], dtype=np.int64)
+            kinds = np.array([2 * m.planned + m.telling for m in sub], dtype=np.int64)
             threshold = settings.slot_similarity
         sim = np.where(np.equal.outer(kinds, kinds), sim, 0.0)
         arts = [units[unit_of[k]].article for k in ks]
@@ -198,10 +239,15 @@ def find_disputes(
             if len({origin_ids[arts[i]] for i in group}) < 2:
                 continue
             split = _split_positions(group, sub, settings.number_tolerance)
-            if len(split) < 2:
+            unit_at = [unit_of[k] for k in ks]
+            first = sub[group[0]]
+            # Statements and plans are many, and a count in a list or range is one of
+            # several: such values need whole sentences that match, not just clauses.
+            if first.telling or first.planned or kind == "number":
+                split = _keep_same_fact(split, arts, unit_at, unit_sim, origin_ids, settings)
+            if len(split) < 2 or not _opens_dispute(split, sub):
                 continue
             _extend_positions(split, sub, arts, sim, _EXTEND * threshold, by_value)
-            unit_at = [unit_of[k] for k in ks]
             claim = _make_dispute(split, sub, sim, unit_at, units, articles, origin_ids, kind)
             # Two values of one sentence can land in two groups: state the dispute once.
             key = frozenset(

@@ -27,6 +27,7 @@ from newsdesk.compare.slots import (
 )
 from newsdesk.compare.text import STOP, Unit, stem
 from newsdesk.compare.words import (
+    ANAPHORIC_DAY,
     CLAUSE_BREAK,
     DATE_BOUNDS,
     DATE_MODIFIERS,
@@ -34,6 +35,7 @@ from newsdesk.compare.words import (
     NUMBER_QUALIFIERS,
     NUMBER_WORDS,
     PLANNED,
+    TELLING,
     TIME_WORDS,
     UNIT_ALIASES,
     UNIT_BASES,
@@ -43,6 +45,7 @@ from newsdesk.model import Article
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’.][A-Za-z]+)*")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 _NOT_CONTEXT = TIME_WORDS | set(MONTHS) | set(WEEKDAYS) | set(NUMBER_WORDS)
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)\b")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -63,7 +66,11 @@ class Mention:
     qualifier: str = ""  # numbers: "", "about", "over", "under"; "converted" after a unit change
     context: tuple[tuple[str, float], ...] = ()  # (stemmed word, weight), nearest first
     planned: bool = False  # the clause tells of a plan or hope ("will speak on Friday")
-    main: bool = False  # its clause holds at least half of the sentence's words
+    main: bool = False  # its clause is the sentence's first or longest
+    weekday: str = ""  # dates named only by a weekday ("on Wednesday"): that weekday
+    telling: bool = False  # the date is of a statement ("said on Thursday")
+    anaphoric: bool = False  # the day is told through another ("later that day")
+    listed: bool = False  # a number beside another of its unit ("between 12 and 16")
 
 
 class _Sentence:
@@ -138,11 +145,28 @@ def read_context(
     return tuple(sorted(weights.items(), key=lambda kv: -kv[1]))
 
 
-def _is_planned(sentence: _Sentence, start: int, end: int) -> bool:
-    # Only a plan word before the date governs it: in "told reporters on Thursday that he
-    # hopes to meet", Thursday is when he spoke, not a plan.
-    left, _ = sentence.clause(start, end)
-    return any(w[2] in PLANNED for w in sentence.words if left <= w[0] < start)
+def _is_planned(sentence: _Sentence, start: int, end: int, telling: bool) -> bool:
+    # A plan word before the date governs it; one after it does only when the date is not
+    # of a statement: in "told reporters on Thursday that he hopes to meet", Thursday is
+    # when he spoke, but in "Today the veterans will gather" today is the plan's.
+    left, right = sentence.clause(start, end)
+    before = any(w[2] in PLANNED for w in sentence.words if left <= w[0] < start)
+    after = any(w[2] in PLANNED for w in sentence.words if end <= w[0] < right)
+    return before or (after and not telling)
+
+
+def _is_telling(sentence: _Sentence, start: int, end: int) -> bool:
+    # The nearest words on either side say what the date is of: "said on Thursday",
+    # "in a Monday interview", "statement issued Sunday".
+    left, right = sentence.clause(start, end)
+    words = [
+        w
+        for w in sentence.words
+        if left <= w[0] < right and (w[2] in TELLING or (w[2] not in STOP and w[3]))
+    ]
+    before = [w[2] for w in words if w[1] <= start]
+    after = [w[2] for w in words if w[0] >= end]
+    return any(w in TELLING for w in [*before[-3:], *after[:2]])
 
 
 def _is_main(sentence: _Sentence, start: int, end: int) -> bool:
@@ -178,6 +202,14 @@ def _qualifier_of(text: str, start: int) -> str:
         if _ends_with(words, phrases):
             return name
     return ""
+
+
+def _weekday_only(said: str) -> str:
+    """Return the weekday ``said`` names when it names no calendar date, else ""."""
+    m = _WEEKDAY.search(said)
+    if m is None or any(c.isdigit() for c in said) or _MONTH_WORD.search(said):
+        return ""
+    return m.group(1).lower()
 
 
 def _date_spans(unit: Unit, article: Article) -> list[tuple[int, int, str]]:
@@ -280,7 +312,9 @@ def read_mentions(unit: Unit, article: Article) -> list[Mention]:
         if _is_bound(text, ls):
             continue
         context = read_context(sentence, ls, le, taken)
-        planned = _is_planned(sentence, ls, le)
+        telling = _is_telling(sentence, ls, le)
+        planned = _is_planned(sentence, ls, le, telling)
+        anaphoric = bool(ANAPHORIC_DAY.search(article.text[s:e]))
         seen = by_day.get(day)
         if seen is not None:
             # "on July 4 ... earlier that day": one day said twice is one value.
@@ -289,11 +323,29 @@ def read_mentions(unit: Unit, article: Article) -> list[Mention]:
                 merged[word] = max(weight, merged.get(word, 0.0))
             context = tuple(sorted(merged.items(), key=lambda kv: -kv[1]))
             s, e, planned = seen.start, seen.end, seen.planned and planned
+            anaphoric = anaphoric and seen.anaphoric
+            telling = telling or seen.telling
         main = _is_main(sentence, ls, le) or (seen is not None and seen.main)
-        by_day[day] = Mention("date", day, s, e, context=context, planned=planned, main=main)
+        weekday = _weekday_only(article.text[s:e])
+        by_day[day] = Mention(
+            "date",
+            day,
+            s,
+            e,
+            context=context,
+            planned=planned,
+            main=main,
+            weekday=weekday,
+            telling=telling,
+            anaphoric=anaphoric,
+        )
     out.extend(by_day.values())
     for s, e, amount, name in numbers:
         ls, le = s - unit.start, e - unit.start
+        left, right = sentence.clause(ls, le)
+        listed = any(
+            n[3] == name and n[0] != s and left <= n[0] - unit.start < right for n in numbers
+        )
         qualifier = _qualifier_of(text, ls)
         base, factor = UNIT_BASES.get(name, (name, 1.0))
         if factor != 1.0 and not qualifier:
@@ -302,7 +354,18 @@ def read_mentions(unit: Unit, article: Article) -> list[Mention]:
         context = read_context(sentence, ls, le, taken)
         main = _is_main(sentence, ls, le)
         out.append(
-            Mention("number", value, s, e, amount * factor, base, qualifier, context, main=main)
+            Mention(
+                "number",
+                value,
+                s,
+                e,
+                amount * factor,
+                base,
+                qualifier,
+                context,
+                main=main,
+                listed=listed,
+            )
         )
     return out
 
@@ -333,7 +396,9 @@ def are_compatible(a: Mention, b: Mention, tolerance: float) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "date":
-        return a.value == b.value
+        # "Wednesday" read against two publication days can land a week apart; both
+        # outlets still said Wednesday.
+        return a.value == b.value or (a.weekday != "" and a.weekday == b.weekday)
     lo_a, hi_a = value_range(a, tolerance)
     lo_b, hi_b = value_range(b, tolerance)
     return lo_a <= hi_b and lo_b <= hi_a

@@ -38,6 +38,7 @@ _CLOCK = re.compile(
 _MONTH_MAY = re.compile(r"\bMay(?=\s+\d)|(?<=\d\s)May\b")
 # A number followed by a clock mark is a time of day, not a count ("10 p.m.", "11:40").
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|[:.]\d{2}\b|GMT|UTC)", re.I)
+_QUOTED_WORD = re.compile(r"[\"“‘']\w+(?:n't)?[\"”’']")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me|[Yy]ou|[Yy]our)\b")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
@@ -137,8 +138,10 @@ def is_negated(text: str) -> bool:
 
     >>> is_negated("The council did not approve the plan."), is_negated("None of them was hurt.")
     (True, False)
+    >>> is_negated('The lone "no" vote was cast by Reid.')
+    False
     """
-    toks = tokenize(text)
+    toks = tokenize(_QUOTED_WORD.sub(" ", text))  # a quoted "no" is named, not meant
     for i, t in enumerate(toks):
         if t in NEGATIONS or t.endswith("n't"):
             # "none of them was hurt" negates a noun phrase, not the reported event.

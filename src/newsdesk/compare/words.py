@@ -155,3 +155,24 @@ PLANNED = frozenset(
         "intend", "aims", "set", "going", "may", "might", "could", "should", "tomorrow",
     }
 )  # fmt: skip
+
+# Words of telling: a date next to one ("said on Thursday", "in a Monday interview") dates
+# a statement, and outlets quote many statements; two such dates are compared only when
+# the sentences report the same statement.
+TELLING = frozenset(
+    {
+        "said", "says", "say", "told", "tells", "announced", "announces", "announcement",
+        "tweeted", "tweet", "posted", "wrote", "statement", "interview", "interviewed",
+        "briefing", "conference", "remarks", "speech", "confirmed", "issued", "released",
+        "declared", "stated", "testified", "added", "noted", "reported", "claimed",
+        "insisted", "warned", "explained", "acknowledged", "conceded", "admitted",
+    }
+)  # fmt: skip
+
+# A date told through another ("that same day", "later in the day", "the next day") is
+# only as good as the day it leans on: it backs a side but never opens a dispute.
+ANAPHORIC_DAY = re.compile(
+    r"\b(?:that|same|the|this)\s+(?:same\s+)?day\b|\bin the day\b|\b(?:next|following|"
+    r"previous|prior)\s+(?:day|morning|evening|night)\b|\bday (?:before|after)\b",
+    re.I,
+)
