@@ -23,6 +23,7 @@ from typing import Any
 
 from bench.common import DATA, read_jsonl, write_results
 from newsdesk.link import LinkState, link_articles
+from newsdesk.link.merge import resolve_story
 from newsdesk.model import Article, Source
 from newsdesk.settings import Settings
 
@@ -73,7 +74,10 @@ def cluster_records(
         linked, state = link_articles([make_article(rec, dated)], state, settings)
         for a in linked:
             pred[a.id] = a.story or a.id
-    return pred
+    if state is None:
+        return pred
+    # A story merged into an older one later goes by the older id, as the store would update.
+    return {a: resolve_story(state.stories, s) for a, s in pred.items()}
 
 
 def pair_count(sizes: Sequence[int]) -> int:

@@ -7,6 +7,7 @@ import json
 from newsdesk.link import link_articles
 from newsdesk.link.cluster import StoryIndex, assign_story
 from newsdesk.link.features import count_features
+from newsdesk.link.merge import merge_fragments, resolve_story
 from newsdesk.model import Article, Source
 from newsdesk.settings import Settings
 
@@ -144,3 +145,27 @@ def test_headlines_join_the_story_of_their_event() -> None:
     stories = feed_articles(articles)
     assert stories["h0"] == stories["h1"] == stories["h2"] == "sa0"
     assert stories["h3"] == "sb0"
+
+
+def test_headline_fragments_merge_into_the_older_story() -> None:
+    index = StoryIndex()
+    head = "Brescov quake toll rises to 12 in Valdoria"
+    # A threshold no article reaches forces two stories of the same headline.
+    assign_story(index, "h1", count_features(head, ""), None, 5.0, None)
+    assign_story(index, "h2", count_features(head, ""), None, 5.0, None)
+    older, younger = index.stories["sh1"], index.stories["sh2"]
+    survivor = merge_fragments(index, younger, [older])
+    assert survivor.id == "sh1" and survivor.members == ["h1", "h2"]
+    assert "sh2" not in index.stories and resolve_story(index, "sh2") == "sh1"
+    assert index.member_of["h2"] == "sh1"
+    copy = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
+    assert resolve_story(copy, "sh2") == "sh1"
+
+
+def test_full_article_stories_never_merge() -> None:
+    index = StoryIndex()
+    title, text = QUAKE_A[0]
+    for ident in ["x1", "x2"]:
+        assign_story(index, ident, count_features(title, text), None, 5.0, None)
+    story = merge_fragments(index, index.stories["sx2"], [index.stories["sx1"]])
+    assert story.id == "sx2" and len(index.stories) == 2 and not index.merged

@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsdesk.link.merge import merge_fragments
+
 KEY_TERMS = 12  # rarest terms of each article that index its story
 MAX_CANDIDATES = 30  # stories scored per article, the ones sharing most key terms
 MAX_STORY_TERMS = 400  # centroid terms kept per story; the weakest are pruned
@@ -77,6 +79,7 @@ class StoryCentroid:
     keys: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     norm: float = 0.0  # |sums ⊙ idf| when last updated; refreshed on each update
+    born: int = 0  # stream position of the founding article: the older story survives a merge
 
     def to_dict(self) -> dict[str, Any]:
         """Return the story as plain JSON types."""
@@ -88,6 +91,7 @@ class StoryCentroid:
             "last": self.last,
             "keys": self.keys,
             "members": self.members,
+            "born": self.born,
         }
 
     @classmethod
@@ -101,6 +105,7 @@ class StoryCentroid:
             last=data.get("last"),
             keys=list(data.get("keys", [])),
             members=list(data.get("members", [])),
+            born=data.get("born", 0),
         )
 
 
@@ -116,6 +121,7 @@ class StoryIndex:
     idf_cache: dict[str, float] = field(default_factory=dict)
     idf_docs: int = 0
     newest: float | None = None
+    merged: dict[str, str] = field(default_factory=dict)  # merged-away story id -> survivor
 
     def idf(self, term: str) -> float:
         """Return the IDF of ``term``: stream counts smoothed toward general English usage.
@@ -143,12 +149,18 @@ class StoryIndex:
             "df": self.df,
             "stories": [s.to_dict() for s in self.stories.values()],
             "newest": self.newest,
+            "merged": self.merged,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StoryIndex:
         """Rebuild the index from :meth:`to_dict` output."""
-        index = cls(docs=data["docs"], df=dict(data["df"]), newest=data.get("newest"))
+        index = cls(
+            docs=data["docs"],
+            df=dict(data["df"]),
+            newest=data.get("newest"),
+            merged=dict(data.get("merged", {})),
+        )
         for raw in data["stories"]:
             story = StoryCentroid.from_dict(raw)
             index.stories[story.id] = story
@@ -303,6 +315,9 @@ def drop_stale(index: StoryIndex, window: float) -> list[str]:
                 posting.discard(sid)
                 if not posting:
                     del index.postings[key]
+    if stale:
+        gone = set(stale)
+        index.merged = {old: new for old, new in index.merged.items() if new not in gone}
     return stale
 
 
@@ -352,7 +367,9 @@ def assign_story(
 
     Return the story id and the winning similarity (0.0 for a new story). A new story's id
     is ``"s"`` plus its founding article's id, so ids stay stable across re-ingest; an
-    article the index already holds keeps its story and changes nothing.
+    article the index already holds keeps its story and changes nothing. When the article
+    shows two headline stories to be one, the younger is folded into the older (see
+    :mod:`newsdesk.link.merge`) and the older id is returned; ``index.merged`` records it.
 
     >>> index = StoryIndex()
     >>> assign_story(index, "a1", Counter({"quake": 2, "chile": 1}), None, 0.3, None)
@@ -375,8 +392,10 @@ def assign_story(
     # it earn them. A headline shares only its few event words with any centroid, so a big
     # story is no more generic to it: the penalty would only split the story.
     growth = GROWTH_PENALTY if len(weights) >= SHORT_TERMS else 0.0
+    scored: list[tuple[float, StoryCentroid]] = []
     for story in find_candidates(index, keys, when, window):
         score = score_story(weighted, story) / (1.0 + growth * math.log(story.size))
+        scored.append((score, story))
         if score > best_score:
             best, best_score, runner_up = story, score, best_score
         elif score > runner_up:
@@ -385,8 +404,11 @@ def assign_story(
     if is_ambiguous(best_score, runner_up, limit, len(weights)):
         best = None
     if best is None or best_score < limit:
-        best = StoryCentroid(id="s" + article_id)
+        best = StoryCentroid(id="s" + article_id, born=index.docs)
         index.stories[best.id] = best
         best_score = 0.0
     add_member(index, best, article_id, weights, idf, keys, when)
+    if len(scored) > 1:
+        scored.sort(key=lambda pair: -pair[0])
+        best = merge_fragments(index, best, [story for _, story in scored])
     return best.id, best_score
