@@ -146,3 +146,42 @@ def test_blank_lines_score_zero_and_do_not_shift_the_rest() -> None:
     scores = score_lines(spaced)
     assert scores[1::3] == [0.0] * len(HARBOUR_PAGE) and scores[2::3] == [0.0] * len(HARBOUR_PAGE)
     assert np.allclose(scores[0::3], score_lines(HARBOUR_PAGE))
+
+
+def test_tree_walk_matches_a_plain_per_row_walk() -> None:
+    # The vectorised walk (interleaved children, go right on >) must pick the same leaves
+    # as following each tree node by node.
+    stage = load_model().line_stage
+    x = build_features(HARBOUR_PAGE, load_model().stop_words)
+    raw = np.full(x.shape[0], stage.baseline)
+    for r in range(x.shape[0]):
+        for root in stage.roots:
+            node = int(root)
+            while stage.left[node] != node:
+                go_left = x[r, stage.feature[node]] <= stage.threshold[node]
+                node = int(stage.left[node] if go_left else stage.right[node])
+            raw[r] += stage.value[node]
+    assert np.allclose(stage.predict_proba(x), 1.0 / (1.0 + np.exp(-raw)))
+
+
+def test_embedded_post_attribution_is_not_a_header_dateline() -> None:
+    from newsdesk.clean.line_patterns import EMBED_ATTRIBUTION_RE
+    from newsdesk.clean.scrape import _header_end, assign_roles
+    from newsdesk.clean.shapes import split_lines
+
+    tweet = "— Harbour Council (@westmerecouncil) March 12, 2031"
+    assert EMBED_ATTRIBUTION_RE.match(tweet)
+    assert not EMBED_ATTRIBUTION_RE.match("By Mira Tallent | 12 March 2031, 09:15")
+    lines = split_lines("\n".join([HARBOUR_PAGE[9], "The vote is final.", tweet, "More text."]))
+    assert _header_end(lines, assign_roles(lines)) == -1
+
+
+def test_sure_body_past_a_read_more_marker_is_kept() -> None:
+    from newsdesk.clean.scrape import ENDED_SURE, clean_segment
+    from newsdesk.clean.shapes import split_lines
+
+    text = "\n".join([HARBOUR_PAGE[9], "Read More", "Work starts in spring.", "Weather"])
+    lines = split_lines(text)
+    kept = clean_segment(lines, [0.99, 0.1, ENDED_SURE, 0.6], 0.5)
+    texts = [text[s:e] for s, e in kept.pieces]
+    assert "Work starts in spring." in texts and "Weather" not in texts
