@@ -17,8 +17,8 @@ import numpy as np
 from newsdesk.compare.align import attach_leftovers, group_aligned
 from newsdesk.compare.disputes import find_disputes
 from newsdesk.compare.mentions import Mention, read_mentions
-from newsdesk.compare.slots import Slots, is_checkable, read_slots
-from newsdesk.compare.text import Unit
+from newsdesk.compare.slots import Slots, is_checkable, negated_words, read_slots
+from newsdesk.compare.text import Unit, content_words
 from newsdesk.model import Article, Cite, Claim, ClaimStatus, Position
 from newsdesk.settings import Settings
 
@@ -90,7 +90,17 @@ def make_claim(
     close = [
         m for m in members if m.unit == rep or sim[m.unit, rep] >= settings.negation_similarity
     ]
-    positions = _positions(close, lambda m: _negation_of(m.slots))
+    affirmed = set().union(*(content_words(m.cite.quote) for m in close if not m.slots.negated))
+
+    def polarity(m: Member) -> str:
+        # A negation in a clause the others do not have ("..., and it is not automatic")
+        # adds a fact; it denies theirs only when most of its clause is theirs too.
+        if not m.slots.negated:
+            return "affirmed"
+        words = negated_words(m.cite.quote)
+        return "denied" if words and len(words & affirmed) * 2 >= len(words) else "affirmed"
+
+    positions = _positions(close, polarity)
     if len(positions) >= 2:
         slot = "negation"
     else:

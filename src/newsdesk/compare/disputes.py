@@ -159,6 +159,7 @@ def _opens_dispute(split: list[list[int]], mentions: Sequence[Mention]) -> bool:
 
 def _keep_same_fact(
     split: list[list[int]],
+    mentions: Sequence[Mention],
     arts: Sequence[int],
     unit_at: Sequence[int],
     unit_sim: np.ndarray,
@@ -177,9 +178,14 @@ def _keep_same_fact(
     ranked = sorted(split, key=lambda p: -len({origin_ids[arts[i]] for i in p}))
     lead = [unit_at[i] for i in ranked[0]]
     kept = [ranked[0]]
+    # Counts recur across an event's sentences (points, punches, rounds): a count needs
+    # sentences as close as its clauses.
+    threshold = settings.dispute_similarity
+    if mentions[ranked[0][0]].kind == "number":
+        threshold = max(threshold, settings.number_similarity)
     for p in ranked[1:]:
         mine = [unit_at[i] for i in p]
-        if float(unit_sim[np.ix_(mine, lead)].max()) >= settings.dispute_similarity:
+        if float(unit_sim[np.ix_(mine, lead)].max()) >= threshold:
             kept.append(p)
     return kept
 
@@ -244,7 +250,7 @@ def find_disputes(
             # Statements and plans are many, and a count in a list or range is one of
             # several: such values need whole sentences that match, not just clauses.
             if first.telling or first.planned or kind == "number":
-                split = _keep_same_fact(split, arts, unit_at, unit_sim, origin_ids, settings)
+                split = _keep_same_fact(split, sub, arts, unit_at, unit_sim, origin_ids, settings)
             if len(split) < 2 or not _opens_dispute(split, sub):
                 continue
             _extend_positions(split, sub, arts, sim, _EXTEND * threshold, by_value)

@@ -11,8 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsdesk.compare.text import Unit, tokenize
-from newsdesk.compare.words import MONTHS, NEGATIONS, NUMBER_WORDS, OPINION_WORDS, WEEKDAYS
+from newsdesk.compare.text import Unit, content_words, tokenize
+from newsdesk.compare.words import (
+    CLAUSE_BREAK,
+    MONTHS,
+    NEGATIONS,
+    NUMBER_WORDS,
+    OPINION_WORDS,
+    WEEKDAYS,
+)
 from newsdesk.model import Article
 
 DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -231,3 +238,16 @@ def is_checkable(unit: Unit, slots: Slots) -> bool:
     ):
         return False
     return bool(slots.dates or slots.numbers or slots.names)
+
+
+def negated_words(text: str) -> set[str]:
+    """Return the content words of the clauses of ``text`` that hold a negation.
+
+    >>> sorted(negated_words("The patch works on IE, and it is not automatic."))
+    ['automatic']
+    """
+    out: set[str] = set()
+    for clause in CLAUSE_BREAK.split(text):
+        if clause and is_negated(clause):
+            out.update(content_words(clause))
+    return out

@@ -40,8 +40,13 @@ OPINION_WORDS = frozenset(
 
 # Tokens that turn a statement into its negation.
 NEGATIONS = frozenset(
-    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't"}
-)
+    {
+        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't",
+        # contractions split by a scrape ("didn ’ t"): the stem alone still negates
+        "didn", "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "couldn",
+        "wouldn", "shouldn", "mustn",
+    }
+)  # fmt: skip
 
 # Attribution tails that a compressed brief sentence may drop ("..., officials said.").
 ATTRIBUTION_TAIL = re.compile(
