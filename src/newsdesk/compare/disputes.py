@@ -145,15 +145,18 @@ def _extend_positions(
             close = np.maximum(close, sim[cands, c])
 
 
+def _is_firm(mention: Mention) -> bool:
+    # A bare dateline ("UPDATED: TUESDAY, MARCH 12") says of nothing what day it was.
+    return not (mention.anaphoric or mention.listed) and len(mention.context) >= 2
+
+
 def _opens_dispute(split: list[list[int]], mentions: Sequence[Mention]) -> bool:
     """Return whether at least two sides each hold a value read firsthand.
 
-    A day told through another ("later that day") or a count from a list or range backs
-    a side but cannot make one on its own.
+    A day told through another ("later that day"), a count from a list or range, or a
+    value with under two context words backs a side but cannot make one on its own.
     """
-    firm = [
-        p for p in split if any(not (m.anaphoric or m.listed) for m in (mentions[i] for i in p))
-    ]
+    firm = [p for p in split if any(_is_firm(mentions[i]) for i in p)]
     return len(firm) >= 2
 
 
