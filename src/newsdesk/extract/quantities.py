@@ -17,6 +17,9 @@ _QUANTITY = re.compile(qp.QUANTITY)
 _NEXT_WORD = re.compile(r"\s+(?:[-–]\s*)?([A-Za-z][A-Za-z'/.\-]*[A-Za-z]|[A-Za-z])")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'.]*)\W*$")
 _SCALE_OF = re.compile(r"\s+of\b")
+# letters glued to a number's end: a unit abbreviation ("6km", "5km/h") or a name ("5G")
+_GLUED = re.compile(r"[A-Za-z]+(?:/[A-Za-z]+)?\b")
+_DIMENSION_NEXT = re.compile(r"(?:-|\s+)([a-z]+)")
 
 
 def read_amount(num: str) -> float | None:
@@ -98,6 +101,12 @@ def _is_adjective(word: str) -> bool:
     return word in qp.ADJECTIVES or "-" in word or word.endswith(qp.ADJECTIVE_ENDINGS)
 
 
+def _is_dimension(text: str, end: int) -> bool:
+    """Return True when the word after "20m" tells a length ("high", "deep", "-long")."""
+    nxt = _DIMENSION_NEXT.match(text, end)
+    return bool(nxt and nxt[1] in qp.DIMENSION_WORDS)
+
+
 def _casualty_before(text: str, start: int) -> bool:
     prev = _PREV_WORD.search(text[max(0, start - 20) : start])
     return bool(prev and prev[1].lower() in qp.CASUALTY_VERBS)
@@ -116,6 +125,14 @@ def _read_match(text: str, m: re.Match[str]) -> Quantity | None:
         return _read_plural_scale(text, m)
     start, end = m.start(), m.end()
     scale = (m["scale"] or "").strip().lower()
+    glued = _GLUED.match(text, end) if not (scale or m["pct"]) and m["num"][0].isdigit() else None
+    if glued and m["sign"] and glued[0].lower() in qp.SCALES:  # "$50K", "€2Bn"
+        scale, end = glued[0].lower(), glued.end()
+    elif glued:  # "6km", "40,000t", "9pc"; other letters make a name ("5G", "3D")
+        unit = qp.GLUED_CASED.get(glued[0]) or qp.GLUED_UNITS.get(glued[0].lower())
+        return Quantity(start, glued.end(), value, unit) if unit else None
+    if scale == "m" and not m["sign"] and _is_dimension(text, end):
+        return Quantity(start, end, value, "m")  # "a 20m-high wall": metres, not million
     if scale:
         # 12 significant digits: 66.9 billion is 66900000000.0, not 66900000000.00001
         value = float(f"{value * qp.SCALES.get(scale, 1.0):.12g}")
@@ -135,9 +152,9 @@ def _read_match(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # "24-hour", "six-month": durations, left to times.py
     if hyphen:  # "a 6.1-magnitude quake", "a 10-point plan"
         return Quantity(start, end + hyphen.end(), value, qp.MEASURES.get(hyphen[1], hyphen[1]))
-    glued = re.match(r"°?[CF]\b", text[end : end + 3])
-    if glued:  # "40C", "104°F"
-        return Quantity(start, end + glued.end(), value, qp.MEASURES[glued[0].lower()])
+    degrees = re.match(r"°[CF]\b", text[end : end + 3])
+    if degrees:  # "104°F"
+        return Quantity(start, end + degrees.end(), value, qp.MEASURES[degrees[0].lower()])
     unit, unit_end = _counted_unit(text, end)
     if unit in qp.CASUALTY_VERBS:  # "3 killed, 10 injured"
         return Quantity(start, end, value, "people")

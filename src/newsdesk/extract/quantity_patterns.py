@@ -58,7 +58,27 @@ MEASURES: dict[str, str] = {
     "degrees": "degree", "mph": "mph", "km/h": "km/h", "mw": "MW", "gw": "GW",
     "megawatts": "MW", "gigawatts": "GW", "kwh": "kWh", "litres": "litre", "liters": "litre",
     "gallons": "gallon", "°c": "celsius", "c": "celsius", "°f": "fahrenheit",
+    "cm": "cm", "mm": "mm", "ft": "foot", "lb": "lb", "lbs": "lb", "kw": "kW", "mwh": "MWh",
+    "gwh": "GWh", "kph": "km/h", "kilowatts": "kW", "centimetres": "cm", "centimeters": "cm",
+    "millimetres": "mm", "millimeters": "mm",
 }  # fmt: skip
+
+# Unit abbreviations written glued to their number ("6km", "40,000t", "12mph", "9pc"),
+# matched case-blind; "C" and "F" only in capitals ("40C"), where a small letter is cents.
+GLUED_UNITS: dict[str, str] = {
+    "km": "km", "kms": "km", "t": "tonne", "mph": "mph", "kph": "km/h", "kmh": "km/h",
+    "km/h": "km/h", "kg": "kg", "kgs": "kg", "ft": "foot", "mi": "mile", "cm": "cm", "mm": "mm",
+    "ha": "hectare", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh", "mwh": "MWh",
+    "gwh": "GWh", "lb": "lb", "lbs": "lb", "bbl": "barrel", "pc": "percent", "°c": "celsius",
+    "°f": "fahrenheit", "tonnes": "tonne", "tons": "tonne", "metres": "m", "meters": "m",
+}  # fmt: skip
+GLUED_CASED: dict[str, str] = {"C": "celsius", "F": "fahrenheit"}
+
+# Words after "20m" that make the "m" metres, not million ("a 20m-high wall", "20m deep").
+DIMENSION_WORDS: frozenset[str] = frozenset(
+    {"high", "tall", "long", "deep", "wide", "away", "across", "thick", "below", "above",
+     "offshore", "underground", "underwater", "waves", "wave", "swell"}
+)  # fmt: skip
 
 # Words after a number that are not what it counts (function words, verbs, time units:
 # "24 hours" is a duration and belongs to times.py).
