@@ -1,15 +1,18 @@
 """Link new articles to what came before: duplicates, rewrites, and stories, incrementally.
 
 :func:`link_articles` is the stage. Its state (:class:`LinkState`: the MinHash index, the
-story centroids and document frequencies, sentence sketches for rewrite checks) is passed in
-and returned, and serialises to plain JSON, so ``newsdesk ingest`` can keep it in the store
-and a later run extends the same stories.
+story centroids and document frequencies, sentence sketches of each story's recent members,
+and the sentence alignments found between articles) is passed in and returned, and
+serialises to plain JSON, so ``newsdesk ingest`` can keep it in the store and a later run
+extends the same stories.
 
 Rule for late originals: links always point to the earliest-published copy among those seen
-(ingest order when dates are missing). When a new article turns out to be older than the
-original an earlier-stored copy points to, the stored articles whose ``duplicate_of`` or
-``derived_from`` must change are listed in ``state.relinked`` after the call (article id ->
-new ``duplicate_of``, ``derived_from``) for the store to update.
+(ingest order when dates are missing). Rewrites are judged on every alignment known so far,
+so a later article can change an earlier verdict: a newly seen original, or a new report
+that aligns with a supposed rewrite as well as its source does (the shared sentences were
+common material). The stored articles whose ``duplicate_of`` or ``derived_from`` must
+change are listed in ``state.relinked`` after the call (article id -> new ``duplicate_of``,
+``derived_from``) for the store to update; articles of the call come back already updated.
 """
 
 from __future__ import annotations
