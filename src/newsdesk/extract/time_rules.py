@@ -2,7 +2,8 @@
 
 Each handler takes the match and the document's :class:`~newsdesk.extract.time_calendar.Context`,
 returns ``(value, type)`` or None to reject the span, and moves the context's reference day
-or period on as the story does. An impossible date ("Feb. 30") raises and is skipped by
+or period on as the story does. Durations, sets, quarters and seasons are handled in
+:mod:`newsdesk.extract.time_periods`. An impossible date ("Feb. 30") raises and is skipped by
 :func:`newsdesk.extract.times.extract_times`.
 """
 
@@ -23,31 +24,26 @@ from newsdesk.extract.time_calendar import (
     month_of,
     near_date,
     part_suffix,
-    quarter_base,
     read_number,
     read_tense,
-    relative_gran,
     resolve_calendar,
     season_value,
     set_day,
     shift_date,
-    unit_of,
     with_part,
     year_of,
     year_offset,
 )
+from newsdesk.extract.time_periods import (
+    handle_duration,
+    handle_hyphen_duration,
+    handle_quarter,
+    handle_season,
+    handle_set,
+    handle_vague_plural,
+)
 
 _CLOCK = re.compile(r"(?i)(\d{1,2})(?:[:.](\d\d))?\s?(a\.?m\.?|p\.?m\.?)?|noon|midnight|midday")
-_DUR_PARTS = re.compile(
-    rf"(?i)\b(?P<num>{tp.NUM})\s(?:(?:more|full|straight|consecutive|long|additional|other)\s)?"
-    rf"(?P<unit>{tp.UNIT})\b(?:\sand\s(?:an?\s(?P<frac>half|quarter)))?"
-)
-_AMOUNT_BEFORE = re.compile(
-    r"(?:\d[\d,.]*(?:\s?%|\s(?:million|billion|thousand))?(?:\s[a-z]+){0,3}|\b(?:once|twice|times|"
-    r"cents|dollars|percent|each))\s$"
-)
-_UNIT_STEP = {"decade": 10, "century": 100, "fortnight": 2}
-_ENDED = re.compile(rf"\s+(?:that\s+)?end(?:ed|ing|s)\s+({tp.MONTH_NAME})\.?\s+(\d{{1,2}})\b")
 
 
 def _handle_iso(m: re.Match[str], ctx: Context) -> Value | None:
@@ -326,211 +322,6 @@ def _handle_rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
     return format_date(day, unit), "DATE"
 
 
-def _handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:
-    low = m[0].lower()
-    noun = "half" if "half" in low else "period" if "period" in low else "quarter"
-    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\b(?! year)", low)
-    if ordinal and noun != "period":
-        n = tp.ORDINALS[ordinal[1]]
-        if noun == "half":
-            n = 1 if n == 1 else 2
-        year = year_of(low)
-        off = year_offset(low.replace("'s", ""))
-        if year is None and ctx.dct is None:
-            return f"XXXX-{noun[0].upper()}{n}", "DATE"
-        if year is None:
-            assert ctx.dct is not None
-            year = ctx.dct.year + (off or 0)
-            months = 3 if noun == "quarter" else 6
-            if off is None and dt.date(year, (n - 1) * months + 1, 1) > ctx.dct + dt.timedelta(
-                days=92
-            ):
-                year -= 1
-        day = dt.date(year, (n - 1) * (3 if noun == "quarter" else 6) + 1, 1)
-        if re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|comparable|same", low):
-            day = shift_date(day, -1, "year")
-        else:
-            ctx.focus = (day, noun)
-            if noun == "quarter" and ctx.lead_quarter is None:
-                ctx.lead_quarter = day
-        return format_date(day, noun), "DATE"
-    if ordinal:
-        return None
-    base = quarter_base(ctx)
-    ended = _ENDED.match(ctx.text, m.end())
-    if ended and ctx.dct is not None and not re.search(r"year-(?:ago|earlier)", low):
-        # "the quarter ended July 31": the calendar quarter holding most of it
-        month = tp.MONTHS[ended[1].lower()]
-        last_day = near_date(ctx, month, int(ended[2]), m.start(), ended.end())
-        if last_day is not None:
-            base = last_day - dt.timedelta(days=45)
-            ctx.focus = (base, "quarter")
-            return format_date(base, "quarter"), "DATE"
-    if base is None:
-        return "XXXX-QX", "DATE"
-    if "current" in low and ctx.dct:
-        base = ctx.dct
-    elif "latest" in low and ctx.dct:  # the quarter reported, whatever was named since
-        base = ctx.lead_quarter or shift_date(ctx.dct, -1, "quarter")
-    named = year_of(low)
-    if named is not None:  # "the 1988 period": that year's matching quarter
-        base = base.replace(year=named, day=1)
-    if re.search(r"year-(?:ago|earlier)|a year (?:ago|earlier)|last year|comparable|same", low):
-        gran = "quarter"
-        if ctx.focus and ctx.focus[1] in ("year", "month", "half") and "quarter" not in low:
-            base, gran = ctx.focus  # "year-earlier" after a year or month compares those
-        return format_date(shift_date(base, -1, "year"), gran), "DATE"
-    if named is None:  # "sales in the quarter rose from a year ago": by quarter
-        ctx.focus = (base, "quarter")
-    return format_date(base, "quarter"), "DATE"
-
-
-def _handle_duration(m: re.Match[str], ctx: Context) -> Value | None:
-    s = m[0]
-    low = s.lower()
-    parts = _DUR_PARTS.search(s)
-    if parts is None:
-        return None
-    num, unit = parts["num"].lower(), unit_of(parts["unit"])
-    if unit not in tp.UNITS:
-        return None
-    after = ctx.text[m.end() : m.end() + 4]
-    if (unit == "second" and num in ("a", "an")) or (unit == "quarter" and after.startswith(" of")):
-        return None
-    if re.fullmatch(r"1[6-9]\d\d|20\d\d", num):
-        return None  # "the 1988 second quarter": a year, not a count
-    n = read_number(num)
-    if n is not None and parts["frac"]:
-        n += 0.5 if parts["frac"] == "half" else 0.25
-    trail = re.search(r"\b(ago|earlier|later|from now|before that|after that|old)$", low)
-    if trail is None:
-        rate = low.startswith(("a ", "an ")) and num in ("a", "an")
-        if rate and _AMOUNT_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
-            return None  # "2,000 barrels a day" is a rate: part of the quantity, no time
-        if (
-            low.startswith(("the ", "the first ", "the latest "))
-            and unit == "month"
-            and (n or 0) >= 6
-        ) and ctx.dct is not None:  # "the first nine months": later comparisons are by year
-            ctx.focus = (ctx.dct, "year")
-        return format_duration(n, unit), "DURATION"
-    how = trail[1]
-    if how == "old":
-        return None  # ages ("52 years old") describe people, not times in the story
-    sign = -1 if how in ("ago", "earlier", "before that") else 1
-    if n is None:  # "a few years ago" is vaguely past; "a few days later" a vague span
-        return ("PAST_REF", "DATE") if how == "ago" else (format_duration(None, unit), "DURATION")
-    if ctx.dct is None:
-        return format_duration(n, unit), "DURATION"
-    step = round(n * _UNIT_STEP.get(unit, 1))
-    if tp.UNITS[unit][1]:  # hours, minutes, seconds: a clock time when the anchor has one
-        if how != "ago":  # "an hour later" counts from an event whose clock is unknown
-            return format_duration(n, unit), "DURATION"
-        if ctx.clock is None:
-            return ctx.dct.isoformat(), "DATE"
-        base = dt.datetime.combine(ctx.dct, dt.time.fromisoformat(ctx.clock))
-        delta = dt.timedelta(
-            **{{"S": "seconds", "M": "minutes", "H": "hours"}[tp.UNITS[unit][0]]: n}
-        )
-        when = base + sign * delta
-        return when.strftime("%Y-%m-%dT%H:%M"), "TIME"
-    gran = relative_gran(ctx, unit)
-    base_day = ctx.dct
-    if (how not in ("ago", "from now") or gran in ("quarter", "half")) and ctx.focus:
-        base_day = ctx.focus[0]  # "a year earlier" moves from the period under discussion
-    elif how not in ("ago", "from now"):
-        base_day = ctx.ref_day() or ctx.dct
-    shift_unit = {
-        "decade": "year",
-        "century": "year",
-        "fortnight": "week",
-        "night": "day",
-        "weekend": "week",
-    }.get(unit, unit)
-    day = shift_date(base_day, sign * step, shift_unit)
-    if gran == "day" and how != "ago":
-        set_day(ctx, day)
-    return format_date(day, gran), "DATE"
-
-
-def _handle_hyphen_duration(m: re.Match[str], ctx: Context) -> Value | None:
-    low = m[0].lower()
-    if low.endswith("-old"):
-        return None  # ages ("a 6-year-old boy") describe people, not times in the story
-    if ctx.text.startswith(" of", m.end()):
-        return None  # "three-quarters of its food" is a fraction
-    head_word = low.split("-")[0]
-    if head_word in ("decades", "years", "months", "weeks", "centuries"):
-        return format_duration(None, unit_of(head_word)), "DURATION"
-    if head_word in tp.UNITS:  # "a day-long strike"
-        return format_duration(1, head_word), "DURATION"
-    head, _, rest = (
-        low.rpartition("-")
-        if not re.search(r"-(?:old|long)$", low)
-        else low.rsplit("-", 1)[0].rpartition("-")
-    )
-    unit = unit_of(rest)
-    if unit not in tp.UNITS:
-        return None
-    return format_duration(read_number(head.replace("-", " ")), unit), "DURATION"
-
-
-def _handle_vague_plural(m: re.Match[str], ctx: Context) -> Value | None:
-    low = m[0].lower()
-    unit = unit_of(re.findall(r"[a-z]+", low.replace(" ago", ""))[-1])
-    if " ago" in low:
-        return "PAST_REF", "DATE"
-    if re.match(r"(?:in|for|over|within|during) ", low) or re.search(
-        r"\b(?:coming|next|future|recent|past|last|previous)\b", low
-    ):
-        return format_duration(None, unit), "DURATION"
-    return None
-
-
-def _handle_season(m: re.Match[str], ctx: Context) -> Value | None:
-    low = m[0].lower()
-    name = next(k for k in tp.SEASONS if k in low)
-    year = year_of(low)
-    mod = re.search(r"\b(last|next|this|early|late|mid)\b", low)
-    # "the fall of Kabul", "a fall in prices": "fall" needs a clear time reading
-    after = ctx.text[m.end() : m.end() + 4]
-    if (
-        name == "fall"
-        and year is None
-        and mod is None
-        and (
-            not low.startswith(("in the", "during the", "over the"))
-            or re.match(r" (?:of|in)\b", after)
-        )
-    ):
-        return None
-    if year is None and mod is None and not low.startswith(("in", "during", "over", "the")):
-        return None
-    return season_value(ctx, tp.SEASONS[name], mod[1] if mod else "", year), "DATE"
-
-
-def _handle_set(m: re.Match[str], ctx: Context) -> Value | None:
-    low = m[0].lower()
-    if low in tp.SET_WORDS:
-        # "a quarterly dividend", "daily flights": an adjective before its noun is no time
-        nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
-        if nxt and nxt[1] not in tp.SET_FOLLOWERS and low not in ("daily", "weekly", "nightly"):
-            return None
-        return tp.SET_WORDS[low], "SET"
-    last = low.split()[-1]
-    for name, wd in tp.WEEKDAYS.items():
-        if last == name:
-            return f"XXXX-WXX-{wd + 1}", "SET"
-    if last in tp.PARTS_OF_DAY:
-        return "XXXX-XX-XX" + part_suffix(last), "SET"
-    unit = unit_of(last)
-    n: float | None = 2 if " other " in low else 1
-    every_n = re.match(r"(?:every|each) (\w+) \w+s$", low)
-    if every_n:  # "every two weeks"
-        n = read_number(every_n[1])
-    return format_duration(n, unit) if unit in tp.UNITS else "XXXX", "SET"
-
-
 def _handle_holiday(m: re.Match[str], ctx: Context) -> Value | None:
     low = m[0].lower()
     mod = first_word(low)
@@ -569,8 +360,8 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Value | None]] = {
     "period_code": _handle_period_code,
     "the_year": _handle_the_year, "decade": _handle_decade, "century": _handle_century,
     "weekday": _handle_weekday, "rel_day": _handle_rel_day, "this_part": _handle_this_part,
-    "that_day": _handle_that_day, "rel_unit": _handle_rel_unit, "quarter": _handle_quarter,
-    "duration": _handle_duration, "hyphen_duration": _handle_hyphen_duration,
-    "vague_plural": _handle_vague_plural, "season": _handle_season, "set": _handle_set,
+    "that_day": _handle_that_day, "rel_unit": _handle_rel_unit, "quarter": handle_quarter,
+    "duration": handle_duration, "hyphen_duration": handle_hyphen_duration,
+    "vague_plural": handle_vague_plural, "season": handle_season, "set": handle_set,
     "holiday": _handle_holiday, "ref": _handle_ref,
 }  # fmt: skip
