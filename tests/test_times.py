@@ -140,6 +140,94 @@ def test_earlier_that_day_without_a_named_day_is_the_publication_day() -> None:
     assert values("Earlier that day, the river rose.") == {"Earlier that day": FRIDAY}
 
 
+@pytest.mark.parametrize(
+    ("text", "covered", "value"),
+    [
+        # an explicit day wins over the anchor, "local time" between them or not
+        (
+            "It sank at 11:40pm local time on 13 March, they said.",
+            "11:40pm local time on 13 March",
+            "2025-03-13T23:40",
+        ),
+        (
+            "It sank at 9 a.m. (local time) on Wednesday.",
+            "9 a.m. (local time) on Wednesday",
+            "2025-03-12T09:00",
+        ),
+        ("The vote came at 6 p.m., on Thursday.", "6 p.m., on Thursday", "2025-03-13T18:00"),
+        # a dateless clock told in the past, later than the anchor's: the night before
+        ("It hit the reef at 11.40pm local time, the agency said.", "11.40pm", "2025-03-13T23:40"),
+        ("The hearing will open at 11pm.", "11pm", "2025-03-14T23:00"),
+    ],
+)
+def test_a_clock_takes_the_day_named_with_it(text: str, covered: str, value: str) -> None:
+    assert values(text, "2025-03-14T09:12:00+06:00")[covered] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "value"),
+    [
+        (
+            "It left on Wednesday. This morning it docked. Later in the day it sailed.",
+            "Later in the day",
+            "2025-07-04",
+        ),
+        (
+            "It left on Monday. Yesterday morning it docked. That same day it sailed.",
+            "That same day",
+            "2025-07-03",
+        ),
+        (
+            "It left on Monday. Two days ago it docked. Later that day it sailed.",
+            "Later that day",
+            "2025-07-02",
+        ),
+        (
+            "The vote was on June 3. Later that same day, the count began.",
+            "Later that same day",
+            "2025-06-03",
+        ),
+    ],
+)
+def test_anaphoric_days_follow_the_last_named_day(text: str, covered: str, value: str) -> None:
+    assert values(text)[covered] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "value"),
+    [
+        # the attribution dates the quote: "tonight" is the night it was said
+        (
+            '"Nobody was hurt, and that matters tonight," she told reporters late on Thursday.',
+            "tonight",
+            "2025-07-03TNI",
+        ),
+        (
+            "The mayor said on Wednesday: \u201cWe will decide tomorrow.\u201d",
+            "tomorrow",
+            "2025-07-03",
+        ),
+        # an undated attribution leaves the publication date as the anchor
+        ('"We meet today," he said.', "today", "2025-07-04"),
+        ('"It was a long night," he said tonight.', "tonight", "2025-07-04TNI"),
+    ],
+)
+def test_quoted_deixis_counts_from_when_it_was_said(text: str, covered: str, value: str) -> None:
+    assert values(text)[covered] == value
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
+
+
+def test_sample_clock_on_an_explicit_day_and_a_dated_quote() -> None:
+    text = (SAMPLES / "02_seawatch_ticker.txt").read_text(encoding="utf-8")
+    found = values(text, "2031-03-14T09:12:00+06:00")
+    assert found["11:40pm local time on 13 March"] == "2031-03-13T23:40"
+    text = (SAMPLES / "01_newsloop_aggregator.txt").read_text(encoding="utf-8")
+    found = values(text, "2031-03-14")
+    assert found["tonight"] == "2031-03-13TNI"  # said "late on Thursday", the 13th
+
+
 def test_hours_ago_is_a_clock_time_when_the_anchor_has_one() -> None:
     [t] = extract_times("Posted 7 hours ago", FRIDAY_EVENING)
     assert (t.value, t.type) == ("2025-07-04T09:33", "TIME")

@@ -187,7 +187,9 @@ RULES: list[tuple[str, str]] = [
         "clock",
         rf"(?i:(?:early|late|around|about|shortly (?:before|after)|just (?:before|after) )?)?"
         rf"{_CLOCK}(?:\s{_ZONE}\b)?(?:\s\({_CLOCK}(?:\s{_ZONE})?\))?"
-        rf"(?:(?:,|\s(?i:on|of|this|last|next))?\s(?:{_WHEN}|(?i:this|that|last) {_PART}))?",
+        # "11:40pm local time on 13 March": the date named with the clock is its day
+        rf"(?:(?:,?\s\(?(?i:local time)\)?)?(?:,?\s(?i:on|of|this|last|next)|,)?\s"
+        rf"(?:{_WHEN}|(?i:this|that|last) {_PART}))?",
     ),
     (
         "month_day",
@@ -414,3 +416,13 @@ DECADE_WORDS: dict[str, int] = {
 
 # Languages dateparser tries on datelines our rules miss (each one adds load time).
 DATEPARSER_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru", "uk", "nl")
+
+# Verbs of saying: a quote's attribution ("..., she told reporters late on Thursday") that
+# names a day gives the day the quote's "today" or "tonight" means.
+SPEECH_VERBS = (
+    r"(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|stated|declared|"
+    r"announced|explained|insisted|warned|replied|recalled|remarked|noted|continued|asked)"
+)
+# Rules whose value counts from the moment of speaking, and rules that name a day.
+DEICTIC_RULES = frozenset({"rel_day", "this_part"})
+DAY_RULES = frozenset({"weekday", "month_day", "day_month", "iso", "numeric", "rel_day"})

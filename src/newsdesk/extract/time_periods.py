@@ -166,7 +166,7 @@ def handle_duration(m: re.Match[str], ctx: Context) -> Value | None:
         "weekend": "week",
     }.get(unit, unit)
     day = shift_date(base_day, sign * step, shift_unit)
-    if gran == "day" and how != "ago":
+    if gran == "day":
         set_day(ctx, day)
     return format_date(day, gran), "DATE"
 

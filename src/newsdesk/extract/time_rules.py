@@ -94,8 +94,18 @@ def _handle_clock(m: re.Match[str], ctx: Context) -> Value | None:
         ref = ctx.ref_day()
         if "last" in rest.lower() and ctx.dct is not None:
             ref = ctx.dct - dt.timedelta(days=1)
+        elif _is_past_clock(ctx, f"{hh:02d}:{mm:02d}", m.start(), m.end()):
+            assert ctx.dct is not None
+            ref = ctx.dct - dt.timedelta(days=1)  # "struck at 11:40pm", told at 9am: last night
         day_value = ref.isoformat() if ref else "XXXX-XX-XX"
     return f"{day_value}T{hh:02d}:{mm:02d}", "TIME"
+
+
+def _is_past_clock(ctx: Context, hhmm: str, start: int, end: int) -> bool:
+    """Return True when a dateless clock time told in the past is later than the anchor's."""
+    if ctx.day is not None or ctx.dct is None or ctx.clock is None or hhmm <= ctx.clock:
+        return False
+    return read_tense(ctx, start, end) == "past"
 
 
 def _handle_month_day(m: re.Match[str], ctx: Context) -> Value | None:
@@ -261,6 +271,8 @@ def _handle_this_part(m: re.Match[str], ctx: Context) -> Value | None:
     elif low.startswith("tomorrow") or low.endswith("tomorrow"):
         day = ctx.dct + dt.timedelta(days=1)
     assert day is not None
+    if low.startswith(("this", "last", "yesterday", "tomorrow")) or low.endswith(("day", "row")):
+        set_day(ctx, day)  # "this morning" names a day: "later in the day" follows it
     return day.isoformat() + part_suffix(low), "TIME"
 
 

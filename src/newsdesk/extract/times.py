@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from newsdesk.extract import time_patterns as tp
-from newsdesk.extract.time_calendar import Context
+from newsdesk.extract.time_calendar import Context, Value
 from newsdesk.extract.time_rules import HANDLERS
 from newsdesk.model import TimeMention
 
 _RULES = [(name, re.compile(pat)) for name, pat in tp.RULES]
 _SPACE = re.compile(r"\s")
+Span = tuple[int, int, str, re.Match[str]]  # start, end, rule name, match
 
 
 def parse_anchor(anchor: str | None) -> tuple[dt.date | None, str | None]:
@@ -107,7 +109,7 @@ def _next_space(text: str, i: int) -> int:
     return m.start() if m else len(text)
 
 
-def select_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+def select_spans(text: str) -> list[Span]:
     """Return non-overlapping candidate spans (longest first wins), in text order."""
     windows = find_windows(text)
     found = [
@@ -118,7 +120,7 @@ def select_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         if m.end() > m.start()
     ]
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    taken: list[Span] = []
     for cand in found:
         if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
             taken.append(cand)
@@ -149,6 +151,51 @@ _PLAIN_PUNCTUATION = str.maketrans(
 _STRIP_RULES = frozenset({"vague_plural", "season", "the_year"})
 
 
+_QUOTE = re.compile(r'"[^"\n]{1,800}"|\u201c[^\u201d\n]{1,800}\u201d')
+_SAID_AFTER = re.compile(rf'[^.!?\n"\u201c]{{0,80}}?\b{tp.SPEECH_VERBS}\b[^.!?\n"\u201c]{{0,80}}')
+_SAID_BEFORE = re.compile(rf'\b{tp.SPEECH_VERBS}\b[^.!?\n"\u201d]{{0,80}}$')
+
+
+def find_utterance_days(text: str, spans: list[Span]) -> dict[int, Span]:
+    """Return, per deictic span inside a quotation, the span of the day it was said on.
+
+    Inside a quote "tonight" counts from when it was said: the attribution names that day
+    ("...," she told reporters late on Thursday; She said on Monday: "..."). A quote with
+    no dated attribution is left out, so its words count from the publication date.
+    """
+    out: dict[int, Span] = {}
+    for q in _QUOTE.finditer(text):
+        inside = [c for c in spans if q.start() <= c[0] and c[1] <= q.end()]
+        if not any(c[2] in tp.DEICTIC_RULES for c in inside):
+            continue
+        said = _SAID_AFTER.match(text, q.end())
+        region = (q.end(), said.end()) if said else None
+        if region is None:
+            head = _SAID_BEFORE.search(text, max(0, q.start() - 120), q.start())
+            region = (head.start(), q.start()) if head else None
+        if region is None:
+            continue
+        day = next(
+            (c for c in spans if region[0] <= c[0] and c[1] <= region[1] and c[2] in tp.DAY_RULES),
+            None,
+        )
+        if day is not None:
+            out.update({c[0]: day for c in inside if c[2] in tp.DEICTIC_RULES})
+    return out
+
+
+def _resolve_quoted(span: Span, said: Span, ctx: Context) -> Value | None:
+    """Return a quoted deictic span's value counted from the day ``said`` names."""
+    scratch = replace(ctx)
+    said_value = HANDLERS[said[2]](said[3], scratch)
+    if said_value is None or not re.match(r"\d{4}-\d\d-\d\d", said_value[0]):
+        return HANDLERS[span[2]](span[3], ctx)
+    spoken = replace(ctx, dct=dt.date.fromisoformat(said_value[0][:10]), clock=None)
+    value = HANDLERS[span[2]](span[3], spoken)
+    ctx.day, ctx.focus = spoken.day, spoken.focus
+    return value
+
+
 def extract_times(text: str, anchor: str | None) -> list[TimeMention]:
     """Return the time expressions in ``text`` with TIMEX3 values resolved against ``anchor``.
 
@@ -163,9 +210,13 @@ def extract_times(text: str, anchor: str | None) -> list[TimeMention]:
     text = text.translate(_PLAIN_PUNCTUATION)
     ctx = Context(text, dct, clock)
     out: list[TimeMention] = []
-    for start, end, name, m in select_spans(text):
+    spans = select_spans(text)
+    said_on = find_utterance_days(text, spans)
+    for span in spans:
+        start, end, name, m = span
         try:
-            res = HANDLERS[name](m, ctx)
+            said = said_on.get(start)
+            res = _resolve_quoted(span, said, ctx) if said else HANDLERS[name](m, ctx)
         except (ValueError, OverflowError, StopIteration):
             continue  # an impossible date ("Feb. 30") is not a time expression
         if res is None or (name in _COMMON_WORD_RULES and _is_title(text, start, end)):
