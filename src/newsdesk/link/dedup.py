@@ -3,9 +3,11 @@
 A reprint, a syndicated wire story or the same page scraped twice with other furniture
 shares most of its word shingles with the first copy. MinHash LSH (banding as in datasketch
 ``MinHashLSH``, with its optimal band/row split for the threshold) finds the candidates in
-constant time per article; each candidate is then confirmed by the Jaccard estimate of the
-full signatures turned into a containment (the share of the shorter text found in the
-longer), so a copy with extra boilerplate lines still counts.
+constant time per article; each candidate is then confirmed by its exact containment (the
+share of the shorter text's shingles found in the longer), so a copy with extra
+boilerplate lines still counts. The check is exact because a 128-hash estimate wanders by
+about 0.05 around the threshold, which flips borderline pairs at random; the shingle hashes
+of the window cost about as much memory as the signatures.
 
 Signatures are computed with numpy alone (datasketch's own ``MinHash.update`` hashes each
 shingle with SHA-1 in Python, several times slower): each word is hashed once (CRC32)
@@ -126,12 +128,12 @@ def estimate_containment(jaccard: float, size_a: int, size_b: int) -> float:
 
 @dataclass
 class DedupIndex:
-    """MinHash signatures of the articles in the window, banded for LSH lookup."""
+    """MinHash signatures and shingle hashes of the articles in the window, banded for LSH."""
 
     num_perm: int = 128
     threshold: float = 0.3
     sigs: dict[str, np.ndarray] = field(default_factory=dict)
-    sizes: dict[str, int] = field(default_factory=dict)
+    shingles: dict[str, np.ndarray] = field(default_factory=dict)  # sorted, distinct
     times: dict[str, float | None] = field(default_factory=dict)
     root: dict[str, str] = field(default_factory=dict)  # copy id -> the copy it duplicates
     order: deque[str] = field(default_factory=deque)
@@ -156,11 +158,16 @@ class DedupIndex:
         return keys
 
     def insert(
-        self, key: str, sig: np.ndarray, size: int, when: float | None, bands: list[int]
+        self,
+        key: str,
+        sig: np.ndarray,
+        shingles: np.ndarray,
+        when: float | None,
+        bands: list[int],
     ) -> None:
-        """Add one article's signature (and its :meth:`band_keys`) to the index."""
+        """Add one article's signature, shingle hashes and :meth:`band_keys` to the index."""
         self.sigs[key] = sig
-        self.sizes[key] = size
+        self.shingles[key] = shingles
         self.times[key] = when
         self.order.append(key)
         for bucket, band in zip(self.buckets, bands, strict=True):
@@ -171,7 +178,7 @@ class DedupIndex:
         sig = self.sigs.pop(key, None)
         if sig is None:
             return
-        del self.sizes[key]
+        del self.shingles[key]
         del self.times[key]
         self.root.pop(key, None)
         for bucket, band in zip(self.buckets, self.band_keys(sig), strict=True):
@@ -191,15 +198,15 @@ class DedupIndex:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the index as plain JSON types (signatures as base64; buckets rebuilt)."""
+        """Return the index as plain JSON types (shingle hashes as base64; the signatures and
+        buckets are rebuilt on load)."""
         return {
             "num_perm": self.num_perm,
             "threshold": self.threshold,
             "docs": [
                 [
                     k,
-                    base64.b64encode(self.sigs[k].astype("<u4").tobytes()).decode("ascii"),
-                    self.sizes[k],
+                    base64.b64encode(self.shingles[k].astype("<u4").tobytes()).decode("ascii"),
                     self.times[k],
                     self.root.get(k),
                 ]
@@ -212,9 +219,12 @@ class DedupIndex:
     def from_dict(cls, data: dict[str, Any]) -> DedupIndex:
         """Rebuild the index from :meth:`to_dict` output."""
         index = cls(num_perm=data["num_perm"], threshold=data["threshold"])
-        for key, sig64, size, when, root in data["docs"]:
-            sig = np.frombuffer(base64.b64decode(sig64), dtype="<u4").astype(np.uint32)
-            index.insert(key, sig, size, when, index.band_keys(sig))
+        assert index.perms is not None
+        for key, shingles64, when, root in data["docs"]:
+            raw = np.frombuffer(base64.b64decode(shingles64), dtype="<u4")
+            shingles = raw.astype(np.uint32)
+            sig = sign_shingles(shingles, index.perms)
+            index.insert(key, sig, shingles, when, index.band_keys(sig))
             if root is not None:
                 index.root[key] = root
         return index
@@ -229,14 +239,25 @@ def find_root(index: DedupIndex, key: str) -> str:
     return key
 
 
+ESTIMATE_SLACK = 0.2  # candidates estimated this far below the bar skip the exact check
+
+
 def match_duplicate(
-    index: DedupIndex, sig: np.ndarray, bands: list[int], size: int, containment: float
+    index: DedupIndex,
+    sig: np.ndarray,
+    bands: list[int],
+    shingles: np.ndarray,
+    containment: float,
 ) -> list[tuple[str, float]]:
-    """Return the indexed articles ``sig`` duplicates (verified), best match first."""
+    """Return the indexed articles the text duplicates (exact containment), best first."""
     hits = []
     for key in index.query(bands):
+        theirs = index.shingles[key]
         jaccard = float(np.count_nonzero(index.sigs[key] == sig)) / index.num_perm
-        score = estimate_containment(jaccard, size, index.sizes[key])
+        if estimate_containment(jaccard, shingles.size, theirs.size) < containment - ESTIMATE_SLACK:
+            continue  # four standard errors of the estimate below the bar
+        shared = np.intersect1d(shingles, theirs, assume_unique=True).size
+        score = shared / min(shingles.size, theirs.size)
         if score >= containment:
             hits.append((key, score))
     hits.sort(key=lambda kv: (-kv[1], kv[0]))

@@ -57,7 +57,7 @@ from newsdesk.link.features import count_features, extract_sentence_terms
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 MIN_SHINGLES = 20  # texts shorter than this (headlines, teasers) are never called copies
 DERIVE_CANDIDATES = 20  # most recent story members checked for a rewrite relation
 REWRITE_OVERLAP = 0.4  # share of shared terms below which no alignment is tried
@@ -177,12 +177,10 @@ def link_duplicate(
     bands = index.band_keys(sig)
     hits = [
         (key, score)
-        for key, score in match_duplicate(
-            index, sig, bands, len(shingles), settings.duplicate_jaccard
-        )
+        for key, score in match_duplicate(index, sig, bands, shingles, settings.duplicate_jaccard)
         if not is_apart(when, index.times.get(key), settings.story_window_days)
     ]
-    index.insert(article.id, sig, len(shingles), when, bands)
+    index.insert(article.id, sig, shingles, when, bands)
     if not hits:
         return None
     root = find_root(index, hits[0][0])
