@@ -207,6 +207,7 @@ def test_anaphoric_days_follow_the_last_named_day(text: str, covered: str, value
             "tomorrow",
             "2025-07-03",
         ),
+        ("``We vote tomorrow,'' he said on Monday.", "tomorrow", "2025-07-01"),
         # an undated attribution leaves the publication date as the anchor
         ('"We meet today," he said.', "today", "2025-07-04"),
         ('"It was a long night," he said tonight.', "tonight", "2025-07-04TNI"),

@@ -151,8 +151,9 @@ _PLAIN_PUNCTUATION = str.maketrans(
 _STRIP_RULES = frozenset({"vague_plural", "season", "the_year"})
 
 
-_QUOTE = re.compile(r'"[^"\n]{1,800}"|\u201c[^\u201d\n]{1,800}\u201d')
-_SAID_AFTER = re.compile(rf'[^.!?\n"\u201c]{{0,80}}?\b{tp.SPEECH_VERBS}\b[^.!?\n"\u201c]{{0,80}}')
+# straight, curly and typewriter (``...'') quotation marks
+_QUOTE = re.compile(r'"[^"\n]{1,800}"|\u201c[^\u201d\n]{1,800}\u201d|``[^\n]{1,800}?\'\'')
+_SAID_AFTER = re.compile(rf'[^.!?\n"\u201c`]{{0,80}}?\b{tp.SPEECH_VERBS}\b[^.!?\n"\u201c]{{0,80}}')
 _SAID_BEFORE = re.compile(rf'\b{tp.SPEECH_VERBS}\b[^.!?\n"\u201d]{{0,80}}$')
 
 
