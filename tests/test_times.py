@@ -217,6 +217,32 @@ def test_quoted_deixis_counts_from_when_it_was_said(text: str, covered: str, val
     assert values(text)[covered] == value
 
 
+@pytest.mark.parametrize(
+    ("anchor", "text", "value"),
+    [
+        # reported in a story published before noon, "tonight" was last night
+        (
+            "2025-07-04T09:12:00+06:00",
+            '"What matters tonight is the crew," she told reporters.',
+            "2025-07-03TNI",
+        ),
+        (
+            "2025-07-04T19:12:00+06:00",
+            '"What matters tonight is the crew," she told reporters.',
+            "2025-07-04TNI",
+        ),
+        (
+            "2025-07-04T09:12:00+06:00",
+            '"What matters tonight is the crew," she says.',
+            "2025-07-04TNI",
+        ),
+        ("2025-07-04T09:12:00+06:00", '"What matters tonight is the crew."', "2025-07-04TNI"),
+    ],
+)
+def test_undated_quoted_tonight_in_a_morning_story(anchor: str, text: str, value: str) -> None:
+    assert values(text, anchor)["tonight"] == value
+
+
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
 
@@ -224,6 +250,7 @@ def test_sample_clock_on_an_explicit_day_and_a_dated_quote() -> None:
     text = (SAMPLES / "02_seawatch_ticker.txt").read_text(encoding="utf-8")
     found = values(text, "2031-03-14T09:12:00+06:00")
     assert found["11:40pm local time on 13 March"] == "2031-03-13T23:40"
+    assert found["tonight"] == "2031-03-13TNI"  # quoted, told at 9:12 the next morning
     text = (SAMPLES / "01_newsloop_aggregator.txt").read_text(encoding="utf-8")
     found = values(text, "2031-03-14")
     assert found["tonight"] == "2031-03-13TNI"  # said "late on Thursday", the 13th

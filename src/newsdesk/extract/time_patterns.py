@@ -423,6 +423,9 @@ SPEECH_VERBS = (
     r"(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|stated|declared|"
     r"announced|explained|insisted|warned|replied|recalled|remarked|noted|continued|asked)"
 )
+PRESENT_SPEECH = r"\b(?:says|say|tells|adds|writes)\b"
 # Rules whose value counts from the moment of speaking, and rules that name a day.
 DEICTIC_RULES = frozenset({"rel_day", "this_part"})
 DAY_RULES = frozenset({"weekday", "month_day", "day_month", "iso", "numeric", "rel_day"})
+# Words for the coming night: said before noon and reported in the past, the night before.
+TONIGHT_WORDS = frozenset({"tonight", "this evening", "this night"})

@@ -155,16 +155,18 @@ _STRIP_RULES = frozenset({"vague_plural", "season", "the_year"})
 _QUOTE = re.compile(r'"[^"\n]{1,800}"|\u201c[^\u201d\n]{1,800}\u201d|``[^\n]{1,800}?\'\'')
 _SAID_AFTER = re.compile(rf'[^.!?\n"\u201c`]{{0,80}}?\b{tp.SPEECH_VERBS}\b[^.!?\n"\u201c]{{0,80}}')
 _SAID_BEFORE = re.compile(rf'\b{tp.SPEECH_VERBS}\b[^.!?\n"\u201d]{{0,80}}$')
+_PRESENT_SPEECH = re.compile(tp.PRESENT_SPEECH)
 
 
-def find_utterance_days(text: str, spans: list[Span]) -> dict[int, Span]:
-    """Return, per deictic span inside a quotation, the span of the day it was said on.
+def find_utterance_days(text: str, spans: list[Span]) -> dict[int, Span | None]:
+    """Return, per deictic span inside an attributed quotation, the span of the day it was said.
 
     Inside a quote "tonight" counts from when it was said: the attribution names that day
-    ("...," she told reporters late on Thursday; She said on Monday: "..."). A quote with
-    no dated attribution is left out, so its words count from the publication date.
+    ("...," she told reporters late on Thursday; She said on Monday: "..."). None marks a
+    quote attributed in the past tense with no day ("...," she told reporters); a quote
+    with no attribution is left out, so its words count from the publication date.
     """
-    out: dict[int, Span] = {}
+    out: dict[int, Span | None] = {}
     for q in _QUOTE.finditer(text):
         inside = [c for c in spans if q.start() <= c[0] and c[1] <= q.end()]
         if not any(c[2] in tp.DEICTIC_RULES for c in inside):
@@ -180,18 +182,27 @@ def find_utterance_days(text: str, spans: list[Span]) -> dict[int, Span]:
             (c for c in spans if region[0] <= c[0] and c[1] <= region[1] and c[2] in tp.DAY_RULES),
             None,
         )
-        if day is not None:
+        if day is not None or not _PRESENT_SPEECH.search(text, region[0], region[1]):
             out.update({c[0]: day for c in inside if c[2] in tp.DEICTIC_RULES})
     return out
 
 
-def _resolve_quoted(span: Span, said: Span, ctx: Context) -> Value | None:
-    """Return a quoted deictic span's value counted from the day ``said`` names."""
-    scratch = replace(ctx)
-    said_value = HANDLERS[said[2]](said[3], scratch)
-    if said_value is None or not re.match(r"\d{4}-\d\d-\d\d", said_value[0]):
+def _resolve_quoted(span: Span, said: Span | None, ctx: Context) -> Value | None:
+    """Return a quoted deictic span's value counted from the day it was said.
+
+    ``said`` is the attribution's day; None (said, no day) moves only "tonight" said in a
+    story published before noon to the night before: the words were spoken last night.
+    """
+    spoken_on: dt.date | None = None
+    if said is not None:
+        said_value = HANDLERS[said[2]](said[3], replace(ctx))
+        if said_value is not None and re.match(r"\d{4}-\d\d-\d\d", said_value[0]):
+            spoken_on = dt.date.fromisoformat(said_value[0][:10])
+    elif ctx.dct and ctx.clock and ctx.clock < "12:00" and span[3][0].lower() in tp.TONIGHT_WORDS:
+        spoken_on = ctx.dct - dt.timedelta(days=1)
+    if spoken_on is None:
         return HANDLERS[span[2]](span[3], ctx)
-    spoken = replace(ctx, dct=dt.date.fromisoformat(said_value[0][:10]), clock=None)
+    spoken = replace(ctx, dct=spoken_on, clock=None)
     value = HANDLERS[span[2]](span[3], spoken)
     ctx.day, ctx.focus = spoken.day, spoken.focus
     return value
@@ -216,8 +227,10 @@ def extract_times(text: str, anchor: str | None) -> list[TimeMention]:
     for span in spans:
         start, end, name, m = span
         try:
-            said = said_on.get(start)
-            res = _resolve_quoted(span, said, ctx) if said else HANDLERS[name](m, ctx)
+            if start in said_on:
+                res = _resolve_quoted(span, said_on[start], ctx)
+            else:
+                res = HANDLERS[name](m, ctx)
         except (ValueError, OverflowError, StopIteration):
             continue  # an impossible date ("Feb. 30") is not a time expression
         if res is None or (name in _COMMON_WORD_RULES and _is_title(text, start, end)):
