@@ -2,8 +2,9 @@
 
 :class:`Context` is the state one document's resolution carries: the anchor (publication
 time), the last day named and the period under discussion. The functions here place a
-month, day, weekday, season, quarter or holiday relative to it, reading the clause's tense
-where the calendar alone cannot choose, and write the result as a TIMEX3 value.
+month, day, weekday or holiday relative to it, reading the clause's tense
+where the calendar alone cannot choose, and write the result as a TIMEX3 value (seasons
+and quarters are placed in :mod:`newsdesk.extract.time_periods`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,6 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No)\.)(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!\b(?:Corp|Sept)\.)(?<=[.!?])\s|\n"
 )
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week",
-                 "month": "month", "quarter": "quarter", "year": "year", "yr": "year",
-                 "decade": "year", "century": "year"}  # fmt: skip
 
 Value = tuple[str, str]  # (TIMEX3 value, type)
 
@@ -370,37 +367,6 @@ def resolve_calendar(s: str, ctx: Context, start: int, end: int) -> str | None:
             set_day(ctx, day)
             return day.isoformat()
     return None
-
-
-def season_value(ctx: Context, code: str, mod: str, year: int | None) -> str:
-    """Return the TIMEX3 value of season ``code`` ("SU"): in ``year``, else as ``mod`` implies."""
-    if year is None and ctx.dct is None:
-        return f"XXXX-{code}"
-    if year is None:
-        assert ctx.dct is not None
-        year = ctx.dct.year
-        start = dt.date(year, _SEASON_MONTH[code], 1)
-        if mod in ("last", "past") and start + dt.timedelta(days=90) > ctx.dct:
-            year -= 1
-        elif mod in ("next", "coming") and start <= ctx.dct:
-            year += 1
-    ctx.focus = (dt.date(year, _SEASON_MONTH[code], 1), "season")
-    return f"{year:04d}-{code}"
-
-
-def quarter_base(ctx: Context) -> dt.date | None:
-    """Return a day in the quarter under discussion: the last named one, else the last ended."""
-    if ctx.focus and ctx.focus[1] == "quarter":
-        return ctx.focus[0]
-    return shift_date(ctx.dct, -1, "quarter") if ctx.dct else None
-
-
-def relative_gran(ctx: Context, unit: str) -> str:
-    """Return the granularity of a date "``n`` ``unit`` ago/later" lands on."""
-    gran = _GRAN_OF_UNIT.get(unit, "day")
-    if gran == "year" and unit == "year" and ctx.focus and ctx.focus[1] in ("quarter", "half"):
-        return ctx.focus[1]  # "a year ago" in quarterly results means the same quarter
-    return gran
 
 
 def _easter(year: int) -> dt.date:

@@ -380,34 +380,12 @@ TRIGGERS: dict[str, str] = {
 # Words that may follow a set adverb ("adjusted quarterly and ..."); any other lowercase
 # word after "daily"/"quarterly" means it is an adjective ("quarterly dividend").
 SET_FOLLOWERS: frozenset[str] = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "since",
-        "through",
-        "until",
-        "than",
-        "as",
-        "if",
-        "when",
-        "while",
-        "so",
-        "the",
-        "a",
-        "an",
-        "that",
-        "this",
-        "with",
-    ]
-)
+    {
+        "and", "or", "but", "to", "in", "on", "at", "for", "from", "by", "since", "through",
+        "until", "than", "as", "if", "when", "while", "so", "the", "a", "an", "that",
+        "this", "with",
+    }
+)  # fmt: skip
 
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,

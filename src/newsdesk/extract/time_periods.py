@@ -19,10 +19,7 @@ from newsdesk.extract.time_calendar import (
     format_duration,
     near_date,
     part_suffix,
-    quarter_base,
     read_number,
-    relative_gran,
-    season_value,
     set_day,
     shift_date,
     unit_of,
@@ -30,6 +27,10 @@ from newsdesk.extract.time_calendar import (
     year_offset,
 )
 
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_GRAN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week",
+                 "month": "month", "quarter": "quarter", "year": "year", "yr": "year",
+                 "decade": "year", "century": "year"}  # fmt: skip
 _DUR_PARTS = re.compile(
     rf"(?i)\b(?P<num>{tp.NUM})\s(?:(?:more|full|straight|consecutive|long|additional|other)\s)?"
     rf"(?P<unit>{tp.UNIT})\b(?:\sand\s(?:an?\s(?P<frac>half|quarter)))?"
@@ -40,6 +41,37 @@ _AMOUNT_BEFORE = re.compile(
 )
 _UNIT_STEP = {"decade": 10, "century": 100, "fortnight": 2}
 _ENDED = re.compile(rf"\s+(?:that\s+)?end(?:ed|ing|s)\s+({tp.MONTH_NAME})\.?\s+(\d{{1,2}})\b")
+
+
+def season_value(ctx: Context, code: str, mod: str, year: int | None) -> str:
+    """Return the TIMEX3 value of season ``code`` ("SU"): in ``year``, else as ``mod`` implies."""
+    if year is None and ctx.dct is None:
+        return f"XXXX-{code}"
+    if year is None:
+        assert ctx.dct is not None
+        year = ctx.dct.year
+        start = dt.date(year, _SEASON_MONTH[code], 1)
+        if mod in ("last", "past") and start + dt.timedelta(days=90) > ctx.dct:
+            year -= 1
+        elif mod in ("next", "coming") and start <= ctx.dct:
+            year += 1
+    ctx.focus = (dt.date(year, _SEASON_MONTH[code], 1), "season")
+    return f"{year:04d}-{code}"
+
+
+def quarter_base(ctx: Context) -> dt.date | None:
+    """Return a day in the quarter under discussion: the last named one, else the last ended."""
+    if ctx.focus and ctx.focus[1] == "quarter":
+        return ctx.focus[0]
+    return shift_date(ctx.dct, -1, "quarter") if ctx.dct else None
+
+
+def relative_gran(ctx: Context, unit: str) -> str:
+    """Return the granularity of a date "``n`` ``unit`` ago/later" lands on."""
+    gran = _GRAN_OF_UNIT.get(unit, "day")
+    if gran == "year" and unit == "year" and ctx.focus and ctx.focus[1] in ("quarter", "half"):
+        return ctx.focus[1]  # "a year ago" in quarterly results means the same quarter
+    return gran
 
 
 def handle_quarter(m: re.Match[str], ctx: Context) -> Value | None:

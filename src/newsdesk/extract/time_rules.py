@@ -27,7 +27,6 @@ from newsdesk.extract.time_calendar import (
     read_number,
     read_tense,
     resolve_calendar,
-    season_value,
     set_day,
     shift_date,
     with_part,
@@ -41,6 +40,7 @@ from newsdesk.extract.time_periods import (
     handle_season,
     handle_set,
     handle_vague_plural,
+    season_value,
 )
 
 _CLOCK = re.compile(r"(?i)(\d{1,2})(?:[:.](\d\d))?\s?(a\.?m\.?|p\.?m\.?)?|noon|midnight|midday")
