@@ -71,6 +71,7 @@ GLUED_UNITS: dict[str, str] = {
     "ha": "hectare", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh", "mwh": "MWh",
     "gwh": "GWh", "lb": "lb", "lbs": "lb", "bbl": "barrel", "pc": "percent", "°c": "celsius",
     "°f": "fahrenheit", "tonnes": "tonne", "tons": "tonne", "metres": "m", "meters": "m",
+    "ml": "ml", "mg": "mg", "hp": "hp", "mb": "MB", "gb": "GB", "tb": "TB",
 }  # fmt: skip
 GLUED_CASED: dict[str, str] = {"C": "celsius", "F": "fahrenheit"}
 
