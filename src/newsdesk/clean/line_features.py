@@ -169,7 +169,7 @@ def find_links(page: str, starts: IntArray, n: int) -> FloatArray:
     return out
 
 
-def count_stop_words(
+def count_stop_words_by_line(
     page: str, n: int, stop_words: frozenset[str]
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Return, per line, whitespace tokens, stop words among them, and title-word share.
@@ -177,6 +177,8 @@ def count_stop_words(
     Stop words need the strings; whitespace tokens (punctuation left on) are the cheapest
     split, and the share is consistent between training and use. The title is line 0,
     which scrapes start with (the page's <title>); headlines and teasers repeat its words.
+    This is the plain form, kept for pages whose lines hold a newline of their own and as
+    the reference ``count_stop_words`` must equal.
     """
     per_line = [line.split(" ") if line else [] for line in page.lower().split("\n", n)[:n]]
     counts = np.fromiter(map(len, per_line), dtype=np.int64, count=n)
@@ -191,6 +193,33 @@ def count_stop_words(
     return tuple(  # type: ignore[return-value]
         np.bincount(line_of, weights=w, minlength=n) for w in (real, stop & real, in_title & real)
     )
+
+
+def count_stop_words(
+    page: str, spaces: IntArray, real: IntArray, stop_words: frozenset[str]
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Return what ``count_stop_words_by_line`` does, from one split of the whole page.
+
+    ``spaces`` and ``real`` (non-empty tokens) per line come from the character pass, so
+    only the two set lookups run per token: line i owns the next spaces[i] + 1 pieces of
+    the page split on spaces and newlines. Empty pieces are never title words and are stop
+    words only if the list holds "", which one subtraction undoes.
+    """
+    toks = page.lower().replace("\n", " ").split(" ")
+    m = len(toks)
+    pieces = spaces + 1
+    bounds = np.zeros(spaces.shape[0] + 1, dtype=np.int64)
+    np.cumsum(pieces, out=bounds[1:])
+    title = frozenset(toks[: pieces[0]]) - {""}
+    running = np.zeros((2, m + 1), dtype=np.int32)
+    running[0, 1:] = np.fromiter(map(stop_words.__contains__, toks), dtype=bool, count=m)
+    running[1, 1:] = np.fromiter(map(title.__contains__, toks), dtype=bool, count=m)
+    np.cumsum(running, axis=1, out=running)
+    n_stop, n_title = (running[:, bounds[1:]] - running[:, bounds[:-1]]).astype(np.float64)
+    if "" in stop_words:
+        n_stop -= pieces - real
+    n_title[0] = 0.0
+    return real.astype(np.float64), n_stop, n_title
 
 
 def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArray:
@@ -222,6 +251,10 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
     )
     # A sentence boundary inside a line: terminal punctuation, a space, a capital; or 。.
     inner = (((f & STOP_MARK) > 0) & ((nxt & SPACE) > 0) & ((nxt2 & UPPER) > 0)) | (cp == 0x3002)
+    # Starts of non-empty space-split tokens, for the stop-word share's denominator.
+    gap = (cp == 32) | (cp == 10)
+    real_start = ~gap
+    real_start[1:] &= gap[:-1]
     per_char = np.stack(
         (
             tok_start,
@@ -237,6 +270,7 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
             clock | year,
             ((f & JOINER) > 0) & digit_around,
             inner,
+            real_start,
         )
     )
     # Per-line sums as differences of a running sum (one pass; reduceat over rows of a
@@ -258,13 +292,17 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
         dates,
         joined,
         inner_n,
-    ) = (running[:, bounds[1:]] - running[:, bounds[:-1]]).astype(np.float64)
+        n_real,
+    ) = running[:, bounds[1:]] - running[:, bounds[:-1]]
     # A CJK run is one \w+ token however long; count about two characters per word so a
     # Japanese sentence weighs like a sentence in a spaced language.
     n_words = n_tok + cjk / 2.0
     safe_tok = np.maximum(n_tok, 1.0)
     safe_len = np.maximum(lengths, 1).astype(np.float64)
-    n_split, n_stop, n_title = count_stop_words(page, n, stop_words)
+    if page.count("\n") == n:
+        n_split, n_stop, n_title = count_stop_words(page, spaces, n_real, stop_words)
+    else:
+        n_split, n_stop, n_title = count_stop_words_by_line(page, n, stop_words)
     n_split = np.maximum(n_split, 1.0)
 
     nonempty = lengths > 0
@@ -280,7 +318,7 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
     )
     first_cp = cp[starts]
     counts = Counter(lines)
-    repeats = np.log(np.fromiter((counts[x] for x in lines), dtype=np.float64, count=n))
+    repeats = np.log(np.fromiter(map(counts.__getitem__, lines), dtype=np.float64, count=n))
     return np.column_stack(
         [
             np.log1p(lengths),
