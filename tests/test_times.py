@@ -164,6 +164,22 @@ def test_a_clock_takes_the_day_named_with_it(text: str, covered: str, value: str
     assert values(text, "2025-03-14T09:12:00+06:00")[covered] == value
 
 
+def test_a_clock_with_an_offset_takes_a_full_date() -> None:
+    text = "At 04:33 PM +07 on Friday, March 14, 2031, the agency spoke."
+    assert values(text, "2031-03-20") == {
+        "04:33 PM +07 on Friday, March 14, 2031": "2031-03-14T16:33"
+    }
+
+
+def test_a_weekday_picks_the_year_of_a_yearless_date() -> None:
+    # 3 Nov. was a Monday in 2025, not in 2026: the weekday tells the year (a date-only
+    # reading would take the one nearer the anchor, 2026)
+    text = "The quarry drill began at 7:05 a.m. on Monday, Nov. 3, with the pumps."
+    assert values(text, "2026-06-20")["7:05 a.m. on Monday, Nov. 3"] == "2025-11-03T07:05"
+    text = "The quarry drill began at 7:05 a.m. on Nov. 3, with the pumps."
+    assert values(text, "2026-06-20")["7:05 a.m. on Nov. 3"] == "2026-11-03T07:05"
+
+
 @pytest.mark.parametrize(
     ("text", "covered", "value"),
     [

@@ -2,9 +2,9 @@
 
 :class:`Context` is the state one document's resolution carries: the anchor (publication
 time), the last day named and the period under discussion. The functions here place a
-month, day, weekday or holiday relative to it, reading the clause's tense
-where the calendar alone cannot choose, and write the result as a TIMEX3 value (seasons
-and quarters are placed in :mod:`newsdesk.extract.time_periods`).
+month, day or weekday relative to it, reading the clause's tense
+where the calendar alone cannot choose, and write the result as a TIMEX3 value (seasons,
+quarters and holidays are placed in :mod:`newsdesk.extract.time_periods`).
 """
 
 from __future__ import annotations
@@ -345,7 +345,7 @@ def resolve_calendar(s: str, ctx: Context, start: int, end: int) -> str | None:
         elif ctx.dct is None:
             return f"XXXX-{month:02d}-{d:02d}"
         else:
-            day = near_date(ctx, month, d, start, end)
+            day = _weekday_year(ctx.dct, month, d, s) or near_date(ctx, month, d, start, end)
         if day is None:
             return None
         set_day(ctx, day)
@@ -369,32 +369,18 @@ def resolve_calendar(s: str, ctx: Context, start: int, end: int) -> str | None:
     return None
 
 
-def _easter(year: int) -> dt.date:
-    """Return Easter Sunday (anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def holiday_date(name: str, year: int) -> dt.date:
-    """Return the day of holiday ``name`` (fixed in ``tp.HOLIDAYS``, or movable) in ``year``.
-
-    >>> holiday_date("thanksgiving", 2025), holiday_date("easter", 2025)
-    (datetime.date(2025, 11, 27), datetime.date(2025, 4, 20))
-    """
-    if name.startswith("thanksgiving"):
-        first = dt.date(year, 11, 1)
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name.startswith("election"):  # US: the Tuesday after the first Monday of November
-        first = dt.date(year, 11, 2)
-        return first + dt.timedelta(days=(1 - first.weekday()) % 7)
-    if name.startswith("easter"):
-        return _easter(year) + dt.timedelta(days=1 if name.endswith("monday") else 0)
-    month, day = tp.HOLIDAYS.get(name, (1, 1))
-    return dt.date(year, month, day)
+def _weekday_year(dct: dt.date, month: int, d: int, s: str) -> dt.date | None:
+    """Return the one date near ``dct`` whose weekday is the one ``s`` names ("Friday, Sept. 14")."""
+    low = s.lower()
+    wd = next((v for k, v in tp.WEEKDAYS.items() if k in low), None)
+    if wd is None:
+        return None
+    fits = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            day = dt.date(year, month, d)
+        except ValueError:
+            continue
+        if day.weekday() == wd:
+            fits.append(day)
+    return fits[0] if len(fits) == 1 else None

@@ -170,7 +170,8 @@ _CLOCK = (
     r"|noon|midnight|midday)"
 )
 _REL_DAY = r"(?:today|yesterday|tomorrow|tonight|Today|Yesterday|Tomorrow|Tonight)"
-_WHEN = rf"(?:{_WEEKDAY}|{_REL_DAY}|{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?)"
+_DATE = rf"(?:{_MONTH} {_DAY}(?:,? {_YEAR})?|{_DAY} {_MONTH}(?:,? {_YEAR})?)"
+_WHEN = rf"(?:(?:{_WEEKDAY},? )?{_DATE}|{_WEEKDAY}|{_REL_DAY})"
 
 # (rule name, pattern). times.py dispatches on the name; the longest match wins an overlap.
 RULES: list[tuple[str, str]] = [
@@ -186,7 +187,7 @@ RULES: list[tuple[str, str]] = [
     (
         "clock",
         rf"(?i:(?:early|late|around|about|shortly (?:before|after)|just (?:before|after) )?)?"
-        rf"{_CLOCK}(?:\s{_ZONE}\b)?(?:\s\({_CLOCK}(?:\s{_ZONE})?\))?"
+        rf"{_CLOCK}(?:\s(?:{_ZONE}\b|[+-][01]\d(?::?[0-5]\d)?\b))?(?:\s\({_CLOCK}(?:\s{_ZONE})?\))?"
         # "11:40pm local time on 13 March": the date named with the clock is its day
         rf"(?:(?:,?\s\(?(?i:local time)\)?)?(?:,?\s(?i:on|of|this|last|next)|,)?\s"
         rf"(?:{_WHEN}|(?i:this|that|last) {_PART}))?",

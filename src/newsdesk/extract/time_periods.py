@@ -1,8 +1,8 @@
-"""Turn spans naming a span of time or a business period into TIMEX3 values.
+"""Turn spans naming a span of time, a business period or a holiday into TIMEX3 values.
 
 The handlers of :mod:`newsdesk.extract.time_rules` for quarters and halves, durations
 ("three years", "a 24-hour truce"), vague plurals ("in recent years"), seasons and sets
-("every Monday"), with the same contract: the match and the document's
+("every Monday") and holidays, with the same contract: the match and the document's
 :class:`~newsdesk.extract.time_calendar.Context` in, ``(value, type)`` or None out.
 """
 
@@ -15,6 +15,7 @@ from newsdesk.extract import time_patterns as tp
 from newsdesk.extract.time_calendar import (
     Context,
     Value,
+    first_word,
     format_date,
     format_duration,
     near_date,
@@ -283,3 +284,60 @@ def handle_set(m: re.Match[str], ctx: Context) -> Value | None:
     if every_n:  # "every two weeks"
         n = read_number(every_n[1])
     return format_duration(n, unit) if unit in tp.UNITS else "XXXX", "SET"
+
+
+def handle_holiday(m: re.Match[str], ctx: Context) -> Value | None:
+    """Return the day a holiday names ("Christmas", "last Thanksgiving"), nearest the anchor."""
+    low = m[0].lower()
+    mod = first_word(low)
+    year = year_of(low)
+    low = re.sub(r",? \d{4}$", "", low)
+    name = low.split(" ", 1)[1] if mod in ("last", "next", "this") else low
+    if year is not None:  # "Christmas 2024"
+        day = holiday_date(name, year)
+    elif ctx.dct is None:
+        return "XXXX-XX-XX", "DATE"
+    else:
+        dct = ctx.dct
+        cands = [holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        if mod == "last":
+            day = max(c for c in cands if c < dct)
+        elif mod == "next":
+            day = min(c for c in cands if c > dct)
+        else:
+            day = min(cands, key=lambda c: abs((c - dct).days))
+    if name.endswith("week"):
+        return format_date(day, "week"), "DATE"
+    set_day(ctx, day)
+    return day.isoformat(), "DATE"
+
+
+def _easter(year: int) -> dt.date:
+    """Return Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """Return the day of holiday ``name`` (fixed in ``tp.HOLIDAYS``, or movable) in ``year``.
+
+    >>> holiday_date("thanksgiving", 2025), holiday_date("easter", 2025)
+    (datetime.date(2025, 11, 27), datetime.date(2025, 4, 20))
+    """
+    if name.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("election"):  # US: the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 2)
+        return first + dt.timedelta(days=(1 - first.weekday()) % 7)
+    if name.startswith("easter"):
+        return _easter(year) + dt.timedelta(days=1 if name.endswith("monday") else 0)
+    month, day = tp.HOLIDAYS.get(name, (1, 1))
+    return dt.date(year, month, day)

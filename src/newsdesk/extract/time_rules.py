@@ -20,7 +20,6 @@ from newsdesk.extract.time_calendar import (
     first_word,
     format_date,
     format_duration,
-    holiday_date,
     month_of,
     near_date,
     part_suffix,
@@ -35,6 +34,7 @@ from newsdesk.extract.time_calendar import (
 )
 from newsdesk.extract.time_periods import (
     handle_duration,
+    handle_holiday,
     handle_hyphen_duration,
     handle_quarter,
     handle_season,
@@ -334,31 +334,6 @@ def _handle_rel_unit(m: re.Match[str], ctx: Context) -> Value | None:
     return format_date(day, unit), "DATE"
 
 
-def _handle_holiday(m: re.Match[str], ctx: Context) -> Value | None:
-    low = m[0].lower()
-    mod = first_word(low)
-    year = year_of(low)
-    low = re.sub(r",? \d{4}$", "", low)
-    name = low.split(" ", 1)[1] if mod in ("last", "next", "this") else low
-    if year is not None:  # "Christmas 2024"
-        day = holiday_date(name, year)
-    elif ctx.dct is None:
-        return "XXXX-XX-XX", "DATE"
-    else:
-        dct = ctx.dct
-        cands = [holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
-        if mod == "last":
-            day = max(c for c in cands if c < dct)
-        elif mod == "next":
-            day = min(c for c in cands if c > dct)
-        else:
-            day = min(cands, key=lambda c: abs((c - dct).days))
-    if name.endswith("week"):
-        return format_date(day, "week"), "DATE"
-    set_day(ctx, day)
-    return day.isoformat(), "DATE"
-
-
 def _handle_ref(m: re.Match[str], ctx: Context) -> Value | None:
     return tp.REF_WORDS.get(m[0].lower(), "PRESENT_REF"), "DATE"
 
@@ -375,5 +350,5 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Value | None]] = {
     "that_day": _handle_that_day, "rel_unit": _handle_rel_unit, "quarter": handle_quarter,
     "duration": handle_duration, "hyphen_duration": handle_hyphen_duration,
     "vague_plural": handle_vague_plural, "season": handle_season, "set": handle_set,
-    "holiday": _handle_holiday, "ref": _handle_ref,
+    "holiday": handle_holiday, "ref": _handle_ref,
 }  # fmt: skip
