@@ -83,12 +83,44 @@ def build_stack_features(probs: FloatArray, x: FloatArray) -> FloatArray:
     return np.column_stack([probs, *shifted, *windows, *context, x[:, :STACK_PASSTHROUGH]])
 
 
+def lay_out_levels(
+    d: dict[str, Any],
+) -> tuple[tuple[IntArray, ...], tuple[FloatArray, ...], FloatArray]:
+    """Return the trees of ``d`` as complete binary trees, level by level, and their leaves.
+
+    Node i of tree t at level l sits at t * 2**l + i and its children at 2i and 2i + 1 of
+    the next level, so a walk steps by arithmetic instead of looking children up. A leaf
+    above the last level is padded with tests that always go left (threshold +inf), and its
+    value is stored at its leftmost descendant.
+    """
+    depth = int(d["depth"])
+    n_trees = len(d["roots"])
+    feature = [np.zeros(n_trees << lvl, dtype=np.int64) for lvl in range(depth)]
+    threshold = [np.full(n_trees << lvl, np.inf) for lvl in range(depth)]
+    leaf = np.zeros((n_trees, 1 << depth))
+    for tree, root in enumerate(d["roots"]):
+        todo = [(int(root), 0, 0)]
+        while todo:
+            node, lvl, i = todo.pop()
+            if d["left"][node] == node:
+                leaf[tree, i << (depth - lvl)] = d["value"][node]
+                continue
+            feature[lvl][(tree << lvl) + i] = d["feature"][node]
+            threshold[lvl][(tree << lvl) + i] = d["threshold"][node]
+            todo += [
+                (int(d["left"][node]), lvl + 1, 2 * i),
+                (int(d["right"][node]), lvl + 1, 2 * i + 1),
+            ]
+    return tuple(feature), tuple(threshold), leaf.ravel()
+
+
 @dataclass(frozen=True)
 class TreeEnsemble:
     """A boosted tree ensemble as flat arrays: node i tests X[:, feature[i]] <= threshold[i].
 
-    Leaves point to themselves and hold their output in ``value``, so every row can take
-    exactly ``depth`` steps whatever leaf depth it reaches.
+    Leaves point to themselves and hold their output in ``value``. Prediction walks the
+    same trees laid out level by level (``lay_out_levels``), every row taking exactly
+    ``depth`` steps whatever leaf depth it reaches.
     """
 
     feature: IntArray
@@ -99,24 +131,26 @@ class TreeEnsemble:
     roots: IntArray
     depth: int
     baseline: float
-    # Children interleaved (left, right): one gather per level instead of two plus a where.
-    children: IntArray
+    level_feature: tuple[IntArray, ...]
+    level_threshold: tuple[FloatArray, ...]
+    leaf_value: FloatArray
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TreeEnsemble:
         """Return the ensemble stored by ``bench/train_lines.py``."""
-        left = np.asarray(d["left"], dtype=np.int64)
-        right = np.asarray(d["right"], dtype=np.int64)
+        level_feature, level_threshold, leaf_value = lay_out_levels(d)
         return cls(
             feature=np.asarray(d["feature"], dtype=np.int64),
             threshold=np.asarray(d["threshold"], dtype=np.float64),
-            left=left,
-            right=right,
+            left=np.asarray(d["left"], dtype=np.int64),
+            right=np.asarray(d["right"], dtype=np.int64),
             value=np.asarray(d["value"], dtype=np.float64),
             roots=np.asarray(d["roots"], dtype=np.int64),
             depth=int(d["depth"]),
             baseline=float(d["baseline"]),
-            children=np.column_stack((left, right)).ravel(),
+            level_feature=level_feature,
+            level_threshold=level_threshold,
+            leaf_value=leaf_value,
         )
 
     def predict_proba(self, x: FloatArray) -> FloatArray:
@@ -126,11 +160,18 @@ class TreeEnsemble:
             return np.zeros(0)
         flat_x = x.ravel()
         row_base = (np.arange(n, dtype=np.int64) * width)[:, None]
-        node = np.broadcast_to(self.roots, (n, self.roots.size))
-        for _ in range(self.depth):
-            go_right = flat_x[row_base + self.feature[node]] > self.threshold[node]
-            node = self.children[2 * node + go_right]
-        raw = self.baseline + self.value[node].sum(axis=1)
+        tree = np.arange(self.roots.size, dtype=np.int64)
+        at = np.zeros((n, tree.size), dtype=np.int64)
+        if self.depth > 0:
+            # Level 0 holds one node per tree: a column gather, no index arithmetic.
+            at += x[:, self.level_feature[0]] > self.level_threshold[0]
+        for lvl in range(1, self.depth):
+            node = at + (tree << lvl)
+            go_right = flat_x[row_base + self.level_feature[lvl][node]]
+            go_right = go_right > self.level_threshold[lvl][node]
+            at <<= 1
+            at += go_right
+        raw = self.baseline + self.leaf_value[at + (tree << self.depth)].sum(axis=1)
         out: FloatArray = 1.0 / (1.0 + np.exp(-raw))
         return out
 
