@@ -362,30 +362,47 @@ def find_max_block(words: FloatArray) -> tuple[int, int]:
     return best_start, best_end
 
 
-def shift_rows(x: FloatArray, offset: int, fill: float = -1.0) -> FloatArray:
-    """Return ``x`` moved by ``offset`` lines (row i gets row i+offset), padding with ``fill``."""
-    out = np.full_like(x, fill)
+def shift_columns(x: FloatArray, offsets: Sequence[int], fill: float = -1.0) -> NDArray[np.float64]:
+    """Return (lines x columns x offsets): row i of each column moved to hold row i+offset.
+
+    Rows shifted in from past either end hold ``fill``.
+    """
     n = x.shape[0]
-    if 0 < offset < n:
-        out[: n - offset] = x[offset:]
-    elif 0 < -offset < n:
-        out[-offset:] = x[: n + offset]
-    elif offset == 0:
-        out[:] = x
+    cols = x.reshape(n, -1)
+    out = np.full((n, cols.shape[1], len(offsets)), fill)
+    for k, offset in enumerate(offsets):
+        if 0 <= offset < n:
+            out[: n - offset, :, k] = cols[offset:]
+        elif 0 < -offset < n:
+            out[-offset:, :, k] = cols[: n + offset]
     return out
 
 
-def window_mean(x: FloatArray, radius: int) -> FloatArray:
-    """Return the mean of ``x`` over lines i-radius..i+radius (clipped at the page edges)."""
+def window_means(x: FloatArray, radii: Sequence[int]) -> list[FloatArray]:
+    """Return, per radius, the mean of ``x`` over lines i-r..i+r (clipped at the page edges).
+
+    One running sum serves every radius; only the window bounds change.
+    """
     n = x.shape[0]
     csum = np.zeros((n + 1, *x.shape[1:]))
     np.cumsum(x, axis=0, out=csum[1:])
     idx = np.arange(n)
-    lo = np.maximum(idx - radius, 0)
-    hi = np.minimum(idx + radius + 1, n)
-    span = np.maximum(hi - lo, 1)
-    out: FloatArray = (csum[hi] - csum[lo]) / (span if x.ndim == 1 else span[:, None])
+    out: list[FloatArray] = []
+    for radius in radii:
+        lo = np.maximum(idx - radius, 0)
+        hi = np.minimum(idx + radius + 1, n)
+        span = np.maximum(hi - lo, 1)
+        out.append((csum[hi] - csum[lo]) / (span if x.ndim == 1 else span[:, None]))
     return out
+
+
+def find_median(x: FloatArray) -> float:
+    """Return the median of a non-empty ``x`` as ``np.median`` gives it (a sort is cheaper)."""
+    ordered = np.sort(x)
+    mid = x.shape[0] // 2
+    if x.shape[0] % 2:
+        return float(ordered[mid])
+    return float((ordered[mid - 1] + ordered[mid]) / 2.0)
 
 
 def distance_to(mask: NDArray[np.bool_], forward: bool) -> FloatArray:
@@ -427,10 +444,11 @@ def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArr
     long_line = words >= LONG_LINE_WORDS
     longf = long_line.astype(np.float64)
     page_words = max(float(words.sum()), 1.0)
-    median_words = max(float(np.median(words)), 1.0)
-    near = window_mean(np.column_stack((longf, words)), 2)
-    mid = window_mean(np.column_stack((longf, words)), 5)
-    shape = window_mean(base[:, [_COL["ends_sentence"], _COL["stop_share"]]], 3)
+    median_words = max(find_median(words), 1.0)
+    per_line = np.column_stack(
+        (longf, words, base[:, _COL["ends_sentence"]], base[:, _COL["stop_share"]])
+    )
+    near, mid, wide, shape = window_means(per_line, (2, 5, 10, 3))
     context = [
         idx / max(n - 1, 1),
         np.log1p(idx),
@@ -445,18 +463,22 @@ def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArr
         (np.cumsum(words) - words) / page_words,
         near[:, 0],
         mid[:, 0],
-        window_mean(longf, 10),
+        wide[:, 0],
         np.log1p(near[:, 1]),
         np.log1p(mid[:, 1]),
-        shape[:, 0],
-        shape[:, 1],
+        shape[:, 2],
+        shape[:, 3],
         np.log1p(distance_to(long_line, forward=False)),
         np.log1p(distance_to(long_line, forward=True)),
     ]
-    # Shift all neighbour columns together, then order them name by name.
-    picked = base[:, _NEIGHBOUR_COLS]
-    shifted = np.stack([shift_rows(picked, off) for off in NEIGHBOUR_OFFSETS], axis=2)
-    return np.column_stack([base, *context, shifted.reshape(n, -1)])
+    out = np.empty((n, len(FEATURE_NAMES)))
+    out[:, : len(BASE_NAMES)] = base
+    for j, column in enumerate(context, start=len(BASE_NAMES)):
+        out[:, j] = column
+    # Shift all neighbour columns together, ordered name by name.
+    shifted = shift_columns(base[:, _NEIGHBOUR_COLS], NEIGHBOUR_OFFSETS)
+    out[:, len(BASE_NAMES) + len(CONTEXT_NAMES) :] = shifted.reshape(n, -1)
+    return out
 
 
 def find_best_run(gain: FloatArray) -> tuple[int, int]:

@@ -29,8 +29,8 @@ from newsdesk.clean.line_features import (
     build_features,
     distance_to,
     find_best_run,
-    shift_rows,
-    window_mean,
+    shift_columns,
+    window_means,
 )
 
 FloatArray = NDArray[np.float64]
@@ -56,8 +56,8 @@ def build_stack_features(probs: FloatArray, x: FloatArray) -> FloatArray:
     """
     n = probs.shape[0]
     idx = np.arange(n, dtype=np.float64)
-    shifted = [shift_rows(probs, off) for off in STACK_OFFSETS]
-    windows = [window_mean(probs, r) for r in STACK_RADII]
+    shifted = shift_columns(probs, STACK_OFFSETS).reshape(n, -1)
+    windows = window_means(probs, STACK_RADII)
     start, end = find_best_run(probs - 0.5)
     if end > start:
         inside = ((idx >= start) & (idx < end)).astype(np.float64)
@@ -80,7 +80,7 @@ def build_stack_features(probs: FloatArray, x: FloatArray) -> FloatArray:
         np.log1p(distance_to(high, forward=False)),
         np.log1p(distance_to(high, forward=True)),
     ]
-    return np.column_stack([probs, *shifted, *windows, *context, x[:, :STACK_PASSTHROUGH]])
+    return np.column_stack([probs, shifted, *windows, *context, x[:, :STACK_PASSTHROUGH]])
 
 
 def lay_out_levels(
