@@ -206,16 +206,18 @@ def count_stop_words(
     words only if the list holds "", which one subtraction undoes.
     """
     toks = page.lower().replace("\n", " ").split(" ")
-    m = len(toks)
+    toks.pop()  # the empty piece after the page's closing newline
     pieces = spaces + 1
-    bounds = np.zeros(spaces.shape[0] + 1, dtype=np.int64)
-    np.cumsum(pieces, out=bounds[1:])
+    starts = np.zeros(spaces.shape[0], dtype=np.int64)
+    np.cumsum(pieces[:-1], out=starts[1:])
     title = frozenset(toks[: pieces[0]]) - {""}
-    running = np.zeros((2, m + 1), dtype=np.int32)
-    running[0, 1:] = np.fromiter(map(stop_words.__contains__, toks), dtype=bool, count=m)
-    running[1, 1:] = np.fromiter(map(title.__contains__, toks), dtype=bool, count=m)
-    np.cumsum(running, axis=1, out=running)
-    n_stop, n_title = (running[:, bounds[1:]] - running[:, bounds[:-1]]).astype(np.float64)
+    # bytes() of bools is the cheapest way from a per-token lookup to an array.
+    flags = np.frombuffer(
+        bytes(map(stop_words.__contains__, toks)) + bytes(map(title.__contains__, toks)),
+        dtype=np.uint8,
+    ).reshape(2, len(toks))
+    # Every line owns at least one piece, so no reduceat segment is empty.
+    n_stop, n_title = np.add.reduceat(flags, starts, axis=1, dtype=np.int32).astype(np.float64)
     if "" in stop_words:
         n_stop -= pieces - real
     n_title[0] = 0.0

@@ -204,9 +204,11 @@ class LineModel:
         was trained on have none, so neighbour and position features assume there are none.
         """
         probs = np.zeros(len(lines))
-        filled = [i for i, line in enumerate(lines) if line.strip()]
+        stripped = [line.strip() for line in lines]
+        filled = [i for i, line in enumerate(stripped) if line]
         if filled:
-            x = build_features([lines[i] for i in filled], self.stop_words)
+            kept = stripped if len(filled) == len(lines) else [stripped[i] for i in filled]
+            x = build_features(kept, self.stop_words)
             first = self.line_stage.predict_proba(x)
             probs[filled] = self.stack_stage.predict_proba(build_stack_features(first, x))
         return probs
