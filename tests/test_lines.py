@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from importlib import resources
@@ -10,7 +11,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsdesk.clean.line_features import FEATURE_NAMES, build_features, find_best_run
+from newsdesk.clean.line_features import (
+    FEATURE_NAMES,
+    build_features,
+    count_stop_words,
+    count_stop_words_by_line,
+    find_best_run,
+    find_median,
+    shift_columns,
+    window_means,
+)
 from newsdesk.clean.lines import MODEL_FILE, load_model, score_lines, select_body
 
 SHARED = Path(
@@ -149,7 +159,7 @@ def test_blank_lines_score_zero_and_do_not_shift_the_rest() -> None:
 
 
 def test_tree_walk_matches_a_plain_per_row_walk() -> None:
-    # The vectorised walk (interleaved children, go right on >) must pick the same leaves
+    # The level-by-level walk (padded complete trees, go right on >) must pick the same leaves
     # as following each tree node by node.
     stage = load_model().line_stage
     x = build_features(HARBOUR_PAGE, load_model().stop_words)
@@ -185,3 +195,64 @@ def test_sure_body_past_a_read_more_marker_is_kept() -> None:
     kept = clean_segment(lines, [0.99, 0.1, ENDED_SURE, 0.6], 0.5)
     texts = [text[s:e] for s, e in kept.pieces]
     assert "Work starts in spring." in texts and "Weather" not in texts
+
+
+# Lines that exercise the fast paths' edge cases: runs of spaces, a blank line, case folding
+# outside ASCII, CJK without spaces, tabs, quotes, links, dates, an ellipsis.
+ODD_PAGE = [
+    "Quiet  harbour,  the   town",
+    "",
+    "ÉCOLE İstanbul ΣΟΦΙΑ the",
+    "東京で会議。 開催された",
+    "tab\tseparated  the of",
+    "Harbour town votes",
+    "“He said.”",
+    "See https://example.com/x or @westmere",
+    "12:30 3/4/2031 2031 …",
+]
+# A fixed list holding "" (the shipped one does), so the tests do not move with the model.
+SMALL_STOPS = frozenset({"the", "of", "a", "and", "o", "de", "", "harbour", "in", "on", "to"})
+
+
+def digest_features(lines: list[str]) -> str:
+    x = build_features(lines, SMALL_STOPS)
+    return hashlib.sha256(np.round(x, 6).tobytes()).hexdigest()[:16]
+
+
+def test_features_equal_those_before_the_speed_work() -> None:
+    # Digests of the matrices the plain implementation (commit 287665c) built for these
+    # fictional pages: the cheaper feature code must give the same numbers.
+    assert digest_features(HARBOUR_PAGE) == "ae74c41129305d79"
+    assert digest_features(ODD_PAGE) == "86be6a3fd95fec63"
+
+
+def test_stop_words_from_one_split_equal_the_per_line_count() -> None:
+    for page_lines in (HARBOUR_PAGE, ODD_PAGE, ["the of  the", "", "the"]):
+        lines = [line.strip() for line in page_lines]
+        page = "\n".join(lines) + "\n"
+        spaces = np.array([line.count(" ") for line in lines])
+        real = np.array([sum(1 for t in line.split(" ") if t) for line in lines])
+        for stops in (SMALL_STOPS, SMALL_STOPS - {""}, frozenset()):
+            fast = count_stop_words(page, spaces, real, stops)
+            plain = count_stop_words_by_line(page, len(lines), stops)
+            assert all(np.array_equal(a, b) for a, b in zip(fast, plain, strict=True))
+
+
+def test_a_line_holding_a_newline_takes_the_per_line_path() -> None:
+    x = build_features(["Title here", "one line\nwith a break inside", "the end"], SMALL_STOPS)
+    assert x.shape == (3, len(FEATURE_NAMES)) and np.isfinite(x).all()
+
+
+def test_page_context_helpers_equal_plain_loops() -> None:
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 7, 12):
+        x = rng.random((n, 3))
+        for radius, got in zip((1, 3, 10), window_means(x, (1, 3, 10)), strict=True):
+            want = [x[max(i - radius, 0) : i + radius + 1].mean(axis=0) for i in range(n)]
+            assert np.allclose(got, want)
+        shifted = shift_columns(x, (-2, 1, 3))
+        for k, off in enumerate((-2, 1, 3)):
+            for i in range(n):
+                row = x[i + off] if 0 <= i + off < n else np.full(3, -1.0)
+                assert np.array_equal(shifted[i, :, k], row)
+        assert find_median(x[:, 0]) == float(np.median(x[:, 0]))
