@@ -160,18 +160,22 @@ class TreeEnsemble:
             return np.zeros(0)
         flat_x = x.ravel()
         row_base = (np.arange(n, dtype=np.int64) * width)[:, None]
-        tree = np.arange(self.roots.size, dtype=np.int64)
-        at = np.zeros((n, tree.size), dtype=np.int64)
+        # Node t * 2**l + i of level l has its children at 2 * node (+ 1) of level l + 1,
+        # so the index carries the tree along and one shift-and-add steps every row.
+        node = np.empty((n, self.roots.size), dtype=np.int64)
+        node[:] = np.arange(self.roots.size, dtype=np.int64)
         if self.depth > 0:
             # Level 0 holds one node per tree: a column gather, no index arithmetic.
-            at += x[:, self.level_feature[0]] > self.level_threshold[0]
+            go_right = x[:, self.level_feature[0]] > self.level_threshold[0]
+            node <<= 1
+            node += go_right
         for lvl in range(1, self.depth):
-            node = at + (tree << lvl)
-            go_right = flat_x[row_base + self.level_feature[lvl][node]]
-            go_right = go_right > self.level_threshold[lvl][node]
-            at <<= 1
-            at += go_right
-        raw = self.baseline + self.leaf_value[at + (tree << self.depth)].sum(axis=1)
+            go_right = (
+                flat_x[row_base + self.level_feature[lvl][node]] > (self.level_threshold[lvl][node])
+            )
+            node <<= 1
+            node += go_right
+        raw = self.baseline + self.leaf_value[node].sum(axis=1)
         out: FloatArray = 1.0 / (1.0 + np.exp(-raw))
         return out
 
