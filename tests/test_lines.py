@@ -16,6 +16,7 @@ from newsdesk.clean.line_features import (
     build_features,
     count_stop_words,
     count_stop_words_by_line,
+    distance_to,
     find_best_run,
     find_median,
     shift_columns,
@@ -256,3 +257,16 @@ def test_page_context_helpers_equal_plain_loops() -> None:
                 row = x[i + off] if 0 <= i + off < n else np.full(3, -1.0)
                 assert np.array_equal(shifted[i, :, k], row)
         assert find_median(x[:, 0]) == float(np.median(x[:, 0]))
+
+
+def test_distances_to_marked_lines_equal_a_plain_scan() -> None:
+    rng = np.random.default_rng(3)
+    for n in (1, 2, 9):
+        for share in (0.0, 0.3, 1.0):
+            mask = rng.random(n) < share
+            back, ahead = distance_to(mask)
+            for i in range(n):
+                earlier = [i - j for j in range(i) if mask[j]]
+                later = [j - i for j in range(i + 1, n) if mask[j]]
+                assert back[i] == (min(earlier) if earlier else n)
+                assert ahead[i] == (min(later) if later else n)

@@ -318,34 +318,36 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
     first_cp = cp[starts]
     counts = Counter(lines)
     repeats = np.log(np.fromiter(map(counts.__getitem__, lines), dtype=np.float64, count=n))
-    return np.column_stack(
-        [
-            np.log1p(lengths),
-            np.log1p(n_words),
-            np.minimum(tok_chars / safe_tok, 20.0),
-            n_stop / n_split,
-            n_cap / safe_tok,
-            digits / safe_len,
-            (last_f & STOP_MARK) > 0,
-            (last_cp == ord(":")) & nonempty,
-            np.log1p(inner_n),
-            commas / safe_tok,
-            seps,
-            find_links(page, starts, n),
-            np.minimum(dates + (joined >= 2), 1.0),
-            uppers / np.maximum(tok_chars - digits, 1.0),
-            (first_f & BULLET) > 0,
-            (first_cp >= 97) & (first_cp <= 122),
-            quotes,
-            repeats,
-            n_title / n_split,
-            (n_cap == n_tok) & (n_tok > 0),
-            (lengths - tok_chars - spaces) / safe_len,
-            ellipsis,
-            (first_f & DIGIT) > 0,
-            cjk / safe_len,
-        ]
-    ).astype(np.float64)
+    columns = (
+        np.log1p(lengths),
+        np.log1p(n_words),
+        np.minimum(tok_chars / safe_tok, 20.0),
+        n_stop / n_split,
+        n_cap / safe_tok,
+        digits / safe_len,
+        (last_f & STOP_MARK) > 0,
+        (last_cp == ord(":")) & nonempty,
+        np.log1p(inner_n),
+        commas / safe_tok,
+        seps,
+        find_links(page, starts, n),
+        np.minimum(dates + (joined >= 2), 1.0),
+        uppers / np.maximum(tok_chars - digits, 1.0),
+        (first_f & BULLET) > 0,
+        (first_cp >= 97) & (first_cp <= 122),
+        quotes,
+        repeats,
+        n_title / n_split,
+        (n_cap == n_tok) & (n_tok > 0),
+        (lengths - tok_chars - spaces) / safe_len,
+        ellipsis,
+        (first_f & DIGIT) > 0,
+        cjk / safe_len,
+    )
+    out = np.empty((n, len(BASE_NAMES)))
+    for j, column in enumerate(columns):
+        out[:, j] = column
+    return out
 
 
 def find_max_block(words: FloatArray) -> tuple[int, int]:
@@ -407,20 +409,21 @@ def find_median(x: FloatArray) -> float:
     return float((ordered[mid - 1] + ordered[mid]) / 2.0)
 
 
-def distance_to(mask: NDArray[np.bool_], forward: bool) -> FloatArray:
-    """Return, per line, how many lines away the nearest marked line is in one direction."""
+def distance_to(mask: NDArray[np.bool_]) -> tuple[FloatArray, FloatArray]:
+    """Return, per line, how many lines back and ahead the nearest other marked line is.
+
+    ``n`` (the page length) where there is none.
+    """
     n = mask.shape[0]
-    pos = np.flatnonzero(mask)
     idx = np.arange(n)
-    if pos.size == 0:
-        return np.full(n, float(n))
-    if forward:
-        k = np.searchsorted(pos, idx, side="right")
-        out = np.where(k < pos.size, pos[np.minimum(k, pos.size - 1)] - idx, n)
-    else:
-        k = np.searchsorted(pos, idx, side="left") - 1
-        out = np.where(k >= 0, idx - pos[np.maximum(k, 0)], n)
-    return out.astype(np.float64)
+    # Last marked line strictly before i, first strictly after (accumulated, no search).
+    before = np.full(n, -1)
+    np.maximum.accumulate(np.where(mask[:-1], idx[:-1], -1), out=before[1:])
+    after = np.full(n, n)
+    after[:-1] = np.minimum.accumulate(np.where(mask, idx, n)[:0:-1])[::-1]
+    back = np.where(before >= 0, idx - before, n)
+    ahead = np.where(after < n, after - idx, n)
+    return back.astype(np.float64), ahead.astype(np.float64)
 
 
 def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArray:
@@ -451,6 +454,7 @@ def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArr
         (longf, words, base[:, _COL["ends_sentence"]], base[:, _COL["stop_share"]])
     )
     near, mid, wide, shape = window_means(per_line, (2, 5, 10, 3))
+    back, ahead = distance_to(long_line)
     context = [
         idx / max(n - 1, 1),
         np.log1p(idx),
@@ -470,8 +474,8 @@ def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArr
         np.log1p(mid[:, 1]),
         shape[:, 2],
         shape[:, 3],
-        np.log1p(distance_to(long_line, forward=False)),
-        np.log1p(distance_to(long_line, forward=True)),
+        np.log1p(back),
+        np.log1p(ahead),
     ]
     out = np.empty((n, len(FEATURE_NAMES)))
     out[:, : len(BASE_NAMES)] = base

@@ -68,7 +68,7 @@ def build_stack_features(probs: FloatArray, x: FloatArray) -> FloatArray:
         inside = np.zeros(n)
         before = after = np.full(n, np.log1p(n))
         run_share = np.zeros(n)
-    high = probs >= 0.5
+    back, ahead = distance_to(probs >= 0.5)
     context = [
         inside,
         before,
@@ -77,8 +77,8 @@ def build_stack_features(probs: FloatArray, x: FloatArray) -> FloatArray:
         np.maximum.accumulate(probs),
         np.maximum.accumulate(probs[::-1])[::-1],
         np.full(n, probs.max() if n else 0.0),
-        np.log1p(distance_to(high, forward=False)),
-        np.log1p(distance_to(high, forward=True)),
+        np.log1p(back),
+        np.log1p(ahead),
     ]
     return np.column_stack([probs, shifted, *windows, *context, x[:, :STACK_PASSTHROUGH]])
 
