@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -209,7 +210,7 @@ class LineModel:
         """
         probs = np.zeros(len(lines))
         stripped = [line.strip() for line in lines]
-        filled = [i for i, line in enumerate(stripped) if line]
+        filled = list(compress(range(len(lines)), stripped))
         if filled:
             kept = stripped if len(filled) == len(lines) else [stripped[i] for i in filled]
             x = build_features(kept, self.stop_words)
