@@ -158,26 +158,44 @@ def ingest_raw(
 
 
 def update_stories(store: Store, settings: Settings = DEFAULT) -> int:
-    """Link every article without a story, then rebuild the stories that changed."""
+    """Link every article without a story, then rebuild the stories that changed.
+
+    A link state written by an older version is not migrated piecemeal: every stored
+    article is linked again in arrival order, which gives the same story ids (a story is
+    named after its first article). Stories the clusterer merges are relabelled to the
+    surviving (older) id.
+    """
+    from newsdesk.link.linker import STATE_VERSION, LinkState, link_articles
+
+    data = store.get_state(LINK_STATE)
+    if data and data.get("version") != STATE_VERSION:
+        store.clear_links()
+        data = None
     pending = store.pending_articles()
     if not pending:
         return 0
-    from newsdesk.link.linker import LinkState, link_articles
-
-    data = store.get_state(LINK_STATE)
     state = LinkState.from_dict(data) if data else None
+    merged_before = dict(state.stories.merged) if state else {}
     linked, state = link_articles(pending, state, settings)
+    merged = state.stories.merged
+    renamed = {old: new for old, new in merged.items() if merged_before.get(old) != new}
+    linked = [
+        dataclasses.replace(a, story=merged[a.story]) if a.story in merged else a for a in linked
+    ]
     touched = {a.story for a in linked if a.story}
     with store.atomic():
         store.put_articles(linked)
-        relinked = getattr(state, "relinked", {}) or {}
+        for old, new in renamed.items():
+            store.rename_story(old, new)
+            touched.add(new)
+        relinked = state.relinked
         if relinked:
-            old = store.articles(ids=list(relinked))
+            old_rows = store.articles(ids=list(relinked))
             updated = [
                 dataclasses.replace(
                     a, duplicate_of=relinked[a.id][0], derived_from=tuple(relinked[a.id][1])
                 )
-                for a in old
+                for a in old_rows
             ]
             store.put_articles(updated)
             touched.update(a.story for a in updated if a.story)

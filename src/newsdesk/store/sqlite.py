@@ -290,6 +290,18 @@ class Store:
                     (story.id, quote.speaker or "", variant.text),
                 )
 
+    def rename_story(self, old: str, new: str) -> None:
+        """Move the articles of story ``old`` into ``new`` and drop ``old`` (a merge)."""
+        self.conn.execute("UPDATE articles SET story=? WHERE story=?", (new, old))
+        self.conn.execute("DELETE FROM stories WHERE id=?", (old,))
+        self.conn.execute("DELETE FROM quotes_fts WHERE story=?", (old,))
+
+    def clear_links(self) -> None:
+        """Forget every article's story and links, so they are linked again from scratch."""
+        self.conn.execute("UPDATE articles SET story=NULL, duplicate_of=NULL, derived_from='[]'")
+        self.conn.execute("DELETE FROM stories")
+        self.conn.execute("DELETE FROM quotes_fts")
+
     def delete_stories(self, keep: set[str]) -> None:
         """Drop stories no article points to any more (after re-clustering)."""
         for (sid,) in self.conn.execute("SELECT id FROM stories").fetchall():
