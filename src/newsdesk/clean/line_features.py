@@ -114,6 +114,10 @@ def in_ranges(cp: IntArray, ranges: Sequence[tuple[int, int]]) -> NDArray[np.boo
 WORD, DIGIT, UPPER, CJK, STOP_MARK, COMMA, SEPARATOR, QUOTE = (1 << i for i in range(8))
 SPACE, JOINER, COLON, CLOSER, BULLET = (1 << i for i in range(8, 13))
 _TABLE_SIZE = 0x20000
+# The classes counted per line (first eight) and two more looked at around a character.
+_GRID_BITS = np.array(
+    [WORD, DIGIT, UPPER, CJK, COMMA, SEPARATOR, QUOTE, SPACE, STOP_MARK, JOINER], dtype=np.uint16
+)
 
 
 @cache
@@ -143,16 +147,6 @@ def load_char_table() -> NDArray[np.uint16]:
     # Beyond the table: rare scripts, counted as letters.
     table[-1] = WORD
     return table
-
-
-def shift_chars(x: NDArray[np.uint16], offset: int) -> NDArray[np.uint16]:
-    """Return ``x`` with position i holding x[i+offset] (0 past either end)."""
-    out = np.zeros_like(x)
-    if offset > 0:
-        out[:-offset] = x[offset:]
-    else:
-        out[-offset:] = x[:offset]
-    return out
 
 
 def find_links(page: str, starts: IntArray, n: int) -> FloatArray:
@@ -237,49 +231,35 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     cp = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
     f = load_char_table()[np.minimum(cp, _TABLE_SIZE - 1)]
-    prev, nxt, nxt2 = shift_chars(f, -1), shift_chars(f, 1), shift_chars(f, 2)
-    word = (f & WORD) > 0
-    digit = (f & DIGIT) > 0
-    tok_start = word & ((prev & WORD) == 0)
+    size = f.shape[0]
+    # One row per character class, laid out with a zero column before and four after, so
+    # a neighbour's class is a slice (row[:size] is the previous character, row[2:] the
+    # next) and every class is tested in one broadcast.
+    grid = np.zeros((len(_GRID_BITS) + 6, size + 5), dtype=bool)
+    np.greater(f & _GRID_BITS[:, None], 0, out=grid[: len(_GRID_BITS), 1 : size + 1])
+    word, digit, upper, _, _, _, _, space, stop_mark, joiner = grid[: len(_GRID_BITS)]
+    here = slice(1, size + 1)
+    tok_start, cap_start, dates, joined, inner, real_start = grid[len(_GRID_BITS) :, here]
+    np.greater(word[here], word[:size], out=tok_start)
+    np.logical_and(tok_start, upper[here], out=cap_start)
     # Shapes of times (12:30), numeric dates (3/4/2019) and years (2019).
-    digit_around = ((prev & DIGIT) > 0) & ((nxt & DIGIT) > 0)
-    clock = ((f & COLON) > 0) & digit_around & ((nxt2 & DIGIT) > 0)
-    run4 = digit & ((nxt & nxt2 & shift_chars(f, 3) & DIGIT) > 0)
-    year = (
-        run4
-        & ((prev & DIGIT) == 0)
-        & ((shift_chars(f, 4) & DIGIT) == 0)
-        & ((cp == 49) | (cp == 50))
-    )
+    digit_around = digit[:size] & digit[2 : size + 2]
+    run4 = digit[here] & digit[2 : size + 2] & digit[3 : size + 3] & digit[4 : size + 4]
+    year = run4 & ~digit[:size] & ~digit[5 : size + 5] & ((cp == 49) | (cp == 50))
+    clock = (cp == 58) & digit_around & digit[3 : size + 3]
+    np.logical_or(clock, year, out=dates)
+    np.logical_and(joiner[here], digit_around, out=joined)
     # A sentence boundary inside a line: terminal punctuation, a space, a capital; or 。.
-    inner = (((f & STOP_MARK) > 0) & ((nxt & SPACE) > 0) & ((nxt2 & UPPER) > 0)) | (cp == 0x3002)
+    np.logical_and(stop_mark[here], space[2 : size + 2], out=inner)
+    inner &= upper[3 : size + 3]
+    inner |= cp == 0x3002
     # Starts of non-empty space-split tokens, for the stop-word share's denominator.
     gap = (cp == 32) | (cp == 10)
-    real_start = ~gap
+    np.logical_not(gap, out=real_start)
     real_start[1:] &= gap[:-1]
-    per_char = np.stack(
-        (
-            tok_start,
-            tok_start & ((f & UPPER) > 0),
-            word,
-            digit,
-            (f & UPPER) > 0,
-            (f & CJK) > 0,
-            (f & COMMA) > 0,
-            (f & SEPARATOR) > 0,
-            (f & QUOTE) > 0,
-            (f & SPACE) > 0,
-            clock | year,
-            ((f & JOINER) > 0) & digit_around,
-            inner,
-            real_start,
-        )
-    )
     # Per-line sums in one reduceat over the rows, read as bytes (as bools numpy would
     # buffer a cast); every segment holds its line's newline, so none is empty.
     (
-        n_tok,
-        n_cap,
         tok_chars,
         digits,
         uppers,
@@ -288,11 +268,15 @@ def measure_lines(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArra
         seps,
         quotes,
         spaces,
+        _,
+        _,
+        n_tok,
+        n_cap,
         dates,
         joined,
         inner_n,
         n_real,
-    ) = np.add.reduceat(per_char.view(np.uint8), starts, axis=1, dtype=np.int32)
+    ) = np.add.reduceat(grid[:, here].view(np.uint8), starts, axis=1, dtype=np.int32)
     # A CJK run is one \w+ token however long; count about two characters per word so a
     # Japanese sentence weighs like a sentence in a spaced language.
     n_words = n_tok + cjk / 2.0
