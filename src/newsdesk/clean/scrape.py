@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsdesk.clean import patterns as pt
 from newsdesk.clean.line_patterns import EMBED_ATTRIBUTION_RE
@@ -56,55 +57,63 @@ class Scraped:
 
 def assign_roles(lines: Sequence[Line], is_outlet_name: object = None) -> list[str | None]:
     """Return the furniture role of each line, or None for a line that may be content."""
+    outlet_test = is_outlet_name if callable(is_outlet_name) else None
     roles: list[str | None] = []
     for line in lines:
-        t = line.text
-        n = len(words(t))
-        opening = t if len(t) <= 400 else t[:160]
-        role: str | None = None
-        if n < 60 and pt.PAYWALL_RE.search(opening):
-            role = "paywall"
-        elif pt.END_MARKER_RE.match(t):
-            role = "end-marker"
-        elif pt.IMAGE_FILE_RE.match(t):
-            role = "image"
-        elif n < 60 and pt.CAPTION_RE.search(opening):
-            role = "caption"
-        elif pt.FURNITURE_RE.search(opening):
-            role = "furniture"
-        elif pt.RELATIVE_STAMP_RE.search(t):
-            role = "stamp"
-        elif is_date_line(t):
-            role = "dateline"
-        elif n <= 12 and (pt.DESK_BYLINE_RE.match(t) or pt.BY_LINE_RE.match(t)):
-            role = "byline"
-        elif is_bullet_chip(t):
-            role = "chip"
-        elif is_symbol_line(t):
-            role = "symbol"
-        elif callable(is_outlet_name) and n <= 6 and is_outlet_name(t):
+        role, n = line_role(line.text)
+        if role is None and outlet_test is not None and n <= 6 and outlet_test(line.text):
             role = "outlet"
         roles.append(role)
     _mark_neighbours(lines, roles)
     return roles
 
 
+@lru_cache(maxsize=1 << 14)  # navigation and footer lines recur on every page of an outlet
+def line_role(t: str) -> tuple[str | None, int]:
+    """Return the furniture role ``t`` has on its own (outlet names aside) and its word count."""
+    n = len(words(t))
+    opening = t if len(t) <= 400 else t[:160]
+    if n < 60 and pt.PAYWALL_RE.search(opening):
+        return "paywall", n
+    if pt.END_MARKER_RE.match(t):
+        return "end-marker", n
+    if pt.IMAGE_FILE_RE.match(t):
+        return "image", n
+    if n < 60 and pt.CAPTION_RE.search(opening):
+        return "caption", n
+    if pt.FURNITURE_RE.search(opening):
+        return "furniture", n
+    if pt.RELATIVE_STAMP_RE.search(t):
+        return "stamp", n
+    if is_date_line(t):
+        return "dateline", n
+    if n <= 12 and (pt.DESK_BYLINE_RE.match(t) or pt.BY_LINE_RE.match(t)):
+        return "byline", n
+    if is_bullet_chip(t):
+        return "chip", n
+    if is_symbol_line(t):
+        return "symbol", n
+    return None, n
+
+
 def _mark_neighbours(lines: Sequence[Line], roles: list[str | None]) -> None:
     seen_titles: set[str] = set()
+    dated = [r == "dateline" or r == "stamp" for r in roles]
+    last = len(lines) - 1
     for i, line in enumerate(lines):
+        if roles[i] is not None:
+            continue
         t = line.text
-        if roles[i] is None and t in seen_titles:
+        if t in seen_titles:
             roles[i] = "title-dup"
-        elif roles[i] is None and is_title_like(t):
+        elif is_title_like(t):
             seen_titles.add(t)
         # The line after an image file name is its caption unless it is a long paragraph.
         if i and roles[i - 1] == "image" and roles[i] is None and len(words(t)) <= 40:
             roles[i] = "caption"
         # A name-shaped line beside a dateline is a byline ("Paul SonneTyler Pager").
-        near_date = any(
-            roles[j] in {"dateline", "stamp"} for j in (i - 1, i + 1) if 0 <= j < len(lines)
-        )
-        if roles[i] is None and near_date and _NAME_LINE.match(t) and len(words(t)) <= 8:
+        near_date = (i > 0 and dated[i - 1]) or (i < last and dated[i + 1])
+        if roles[i] is None and near_date and len(words(t)) <= 8 and _NAME_LINE.match(t):
             roles[i] = "names"
 
 
