@@ -100,6 +100,36 @@ FEATURE_NAMES = (
 )
 _COL = {name: i for i, name in enumerate(BASE_NAMES)}
 _NEIGHBOUR_COLS = [_COL[name] for name in NEIGHBOUR_BASE]
+_CONTEXT = {name: i for i, name in enumerate(CONTEXT_NAMES)}
+# Context columns computed as log1p(...) and as they are, in the order build_features stacks them.
+_LOG_CONTEXT = [
+    _CONTEXT[name]
+    for name in (
+        "log_index",
+        "log_index_from_end",
+        "words_vs_median",
+        "log_lines_before_block",
+        "log_lines_after_block",
+        "log_words_mean_2",
+        "log_words_mean_5",
+        "log_dist_long_back",
+        "log_dist_long_ahead",
+    )
+]
+_PLAIN_CONTEXT = [
+    _CONTEXT[name]
+    for name in (
+        "rel_pos",
+        "words_vs_max",
+        "in_block",
+        "words_before_share",
+        "long_share_2",
+        "long_share_5",
+        "long_share_10",
+        "ends_sentence_mean_3",
+        "stop_share_mean_3",
+    )
+]
 
 
 def in_ranges(cp: IntArray, ranges: Sequence[tuple[int, int]]) -> NDArray[np.bool_]:
@@ -366,21 +396,21 @@ def shift_columns(x: FloatArray, offsets: Sequence[int], fill: float = -1.0) -> 
     return out
 
 
-def window_means(x: FloatArray, radii: Sequence[int]) -> list[FloatArray]:
+def window_means(x: FloatArray, radii: Sequence[int]) -> FloatArray:
     """Return, per radius, the mean of ``x`` over lines i-r..i+r (clipped at the page edges).
 
-    One running sum serves every radius; only the window bounds change.
+    One running sum and one gather serve every radius: calls, not elements, are what a
+    page-sized numpy step costs. The result is indexed (radius, line, *columns).
     """
     n = x.shape[0]
     csum = np.zeros((n + 1, *x.shape[1:]))
     np.cumsum(x, axis=0, out=csum[1:])
     idx = np.arange(n)
-    out: list[FloatArray] = []
-    for radius in radii:
-        lo = np.maximum(idx - radius, 0)
-        hi = np.minimum(idx + radius + 1, n)
-        span = np.maximum(hi - lo, 1)
-        out.append((csum[hi] - csum[lo]) / (span if x.ndim == 1 else span[:, None]))
+    reach = np.array(radii)[:, None]
+    lo = np.maximum(idx - reach, 0)
+    hi = np.minimum(idx + reach + 1, n)
+    span = np.maximum(hi - lo, 1)
+    out: FloatArray = (csum[hi] - csum[lo]) / (span if x.ndim == 1 else span[:, :, None])
     return out
 
 
@@ -439,32 +469,40 @@ def build_features(lines: Sequence[str], stop_words: frozenset[str]) -> FloatArr
     )
     near, mid, wide, shape = window_means(per_line, (2, 5, 10, 3))
     back, ahead = distance_to(long_line)
-    context = [
-        idx / max(n - 1, 1),
-        np.log1p(idx),
-        np.log1p(n - 1 - idx),
-        np.full(n, np.log1p(n)),
-        words / max(float(words.max()), 1.0),
-        np.log1p(words / median_words),
-        inside,
-        np.log1p(before),
-        np.log1p(after),
-        np.full(n, np.log1p(end - start)),
-        (np.cumsum(words) - words) / page_words,
-        near[:, 0],
-        mid[:, 0],
-        wide[:, 0],
-        np.log1p(near[:, 1]),
-        np.log1p(mid[:, 1]),
-        shape[:, 2],
-        shape[:, 3],
-        np.log1p(back),
-        np.log1p(ahead),
-    ]
     out = np.empty((n, len(FEATURE_NAMES)))
     out[:, : len(BASE_NAMES)] = base
-    for j, column in enumerate(context, start=len(BASE_NAMES)):
-        out[:, j] = column
+    context = out[:, len(BASE_NAMES) : len(BASE_NAMES) + len(CONTEXT_NAMES)]
+    # Columns go in by groups, one call each: a numpy call costs more than its elements.
+    context[:, _LOG_CONTEXT] = np.log1p(
+        np.stack(
+            (
+                idx,
+                n - 1 - idx,
+                words / median_words,
+                before,
+                after,
+                near[:, 1],
+                mid[:, 1],
+                back,
+                ahead,
+            )
+        )
+    ).T
+    context[:, _PLAIN_CONTEXT] = np.stack(
+        (
+            idx / max(n - 1, 1),
+            words / max(float(words.max()), 1.0),
+            inside,
+            (np.cumsum(words) - words) / page_words,
+            near[:, 0],
+            mid[:, 0],
+            wide[:, 0],
+            shape[:, 2],
+            shape[:, 3],
+        )
+    ).T
+    context[:, _CONTEXT["log_page_lines"]] = np.log1p(n)
+    context[:, _CONTEXT["log_block_lines"]] = np.log1p(end - start)
     # Shift all neighbour columns together, ordered name by name.
     shifted = shift_columns(base[:, _NEIGHBOUR_COLS], NEIGHBOUR_OFFSETS)
     out[:, len(BASE_NAMES) + len(CONTEXT_NAMES) :] = shifted.reshape(n, -1)
