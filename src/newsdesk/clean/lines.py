@@ -170,13 +170,14 @@ class TreeEnsemble:
             go_right = x[:, self.level_feature[0]] > self.level_threshold[0]
             node <<= 1
             node += go_right
+        # take(mode="clip") skips the bounds check indexing does; every index is in range.
         for lvl in range(1, self.depth):
-            go_right = (
-                flat_x[row_base + self.level_feature[lvl][node]] > (self.level_threshold[lvl][node])
-            )
+            feature = np.take(self.level_feature[lvl], node, mode="clip")
+            value = np.take(flat_x, feature + row_base, mode="clip")
+            go_right = value > np.take(self.level_threshold[lvl], node, mode="clip")
             node <<= 1
             node += go_right
-        raw = self.baseline + self.leaf_value[node].sum(axis=1)
+        raw = self.baseline + np.take(self.leaf_value, node, mode="clip").sum(axis=1)
         out: FloatArray = 1.0 / (1.0 + np.exp(-raw))
         return out
 
