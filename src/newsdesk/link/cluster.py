@@ -14,9 +14,13 @@ bounds memory on an endless stream.
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from newsdesk.link.merge import merge_fragments
@@ -123,24 +127,39 @@ class StoryIndex:
     newest: float | None = None
     merged: dict[str, str] = field(default_factory=dict)  # merged-away story id -> survivor
 
+    def refresh_idf(self) -> None:
+        """Drop the cached IDF values once the stream has grown enough to move them.
+
+        IDF moves slowly on a long stream, so the cache lives until the stream grows by
+        ``IDF_REFRESH``. Called once per article (by :func:`look_up_idf`), not per term.
+        """
+        if self.docs > self.idf_docs * IDF_REFRESH + 16:
+            self.idf_cache.clear()
+            self.idf_docs = self.docs
+
     def idf(self, term: str) -> float:
         """Return the IDF of ``term``: stream counts smoothed toward general English usage.
 
         Early in a stream the counts say little, so ``PRIOR_DOCS`` pseudo-documents drawn
         from word frequencies in general English (wordfreq) stand in until real ones arrive.
+        The cache is only as fresh as the last :meth:`refresh_idf`.
         """
-        cache = self.idf_cache
-        if self.docs > self.idf_docs * IDF_REFRESH + 16:
-            # IDF moves slowly on a long stream: recompute it only after the stream grew.
-            cache.clear()
-            self.idf_docs = self.docs
-        value = cache.get(term)
+        value = self.idf_cache.get(term)
         if value is None:
-            prior = PRIOR_DOCS * prior_share(term)
+            prior = _PRIOR.get(term)
+            if prior is None:
+                prior = prior_share(term)
             df = self.df.get(term, 0)
-            value = math.log((self.docs + PRIOR_DOCS) / (df + prior + 0.5)) + 1.0
-            cache[term] = value
+            value = math.log((self.docs + PRIOR_DOCS) / (df + PRIOR_DOCS * prior + 0.5)) + 1.0
+            self.idf_cache[term] = value
         return value
+
+    def idf_of(self, terms: Iterable[str]) -> list[float]:
+        """Return the IDF of each of ``terms`` in order (cache hits without a method call)."""
+        get = self.idf_cache.get
+        idf = self.idf
+        # IDF is always above 0.99 (df <= docs), so a falsy value only means "not cached".
+        return [get(t) or idf(t) for t in terms]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the index as plain JSON types (postings are rebuilt on load)."""
@@ -168,6 +187,8 @@ class StoryIndex:
                 index.postings.setdefault(key, set()).add(story.id)
             for member in story.members:
                 index.member_of[member] = story.id
+        index.refresh_idf()
+        for story in index.stories.values():
             story.norm = norm_story(index, story)
         return index
 
@@ -179,19 +200,26 @@ def weigh_terms(counts: Counter[str]) -> dict[str, float]:
     >>> round(w["a"], 3), round(w["n:b"], 3)
     (0.555, 0.832)
     """
-    raw = {
-        t: (1.0 + math.log(c)) * (NAME_WEIGHT if t.startswith("n:") else 1.0)
+    table = _SUBLINEAR
+    top = len(table)
+    raw = [
+        (table[c] if 0 < c < top else 1.0 + math.log(c)) * (NAME_WEIGHT if t[:2] == "n:" else 1.0)
         for t, c in counts.items()
-    }
-    size = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-    return {t: v / size for t, v in raw.items()}
+    ]
+    size = math.sqrt(sum([v * v for v in raw])) or 1.0
+    return dict(zip(counts, [v / size for v in raw], strict=True))
+
+
+# 1 + log(count) for the small counts nearly every term has (index 0 is never used).
+_SUBLINEAR = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
 
 
 def norm_story(index: StoryIndex, story: StoryCentroid) -> float:
     """Return the length of a story's summed vector under the current IDF."""
+    sums = story.sums
     total = 0.0
-    for t, v in story.sums.items():
-        x = v * index.idf(t)
+    for v, i in zip(sums.values(), index.idf_of(sums), strict=True):
+        x = v * i
         total += x * x
     return math.sqrt(total)
 
@@ -200,19 +228,24 @@ def count_terms(index: StoryIndex, weights: dict[str, float]) -> None:
     """Count an article's terms into the document frequencies."""
     index.docs += 1
     df = index.df
+    get = df.get
     for t in weights:
-        df[t] = df.get(t, 0) + 1
+        df[t] = get(t, 0) + 1
 
 
 def pick_keys(idf: dict[str, float], weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
     """Return the article's ``n`` terms of highest TF-IDF weight (its most telling terms)."""
-    ranked = sorted(weights, key=lambda t: -weights[t] * idf[t])
-    return ranked[:n]
+    # nlargest is sorted(..., reverse=True)[:n], ties in input order, as a full sort gives.
+    return heapq.nlargest(n, weights, key=lambda t: weights[t] * idf[t])
 
 
 def look_up_idf(index: StoryIndex, weights: dict[str, float]) -> dict[str, float]:
-    """Return the current IDF of each of an article's terms (computed once per article)."""
-    return {t: index.idf(t) for t in weights}
+    """Return the current IDF of each of an article's terms (computed once per article).
+
+    This is where the IDF cache is refreshed: once per article, after its terms are counted.
+    """
+    index.refresh_idf()
+    return dict(zip(weights, index.idf_of(weights), strict=True))
 
 
 def find_candidates(
@@ -250,12 +283,10 @@ def score_story(weighted: tuple[dict[str, float], float], story: StoryCentroid) 
     terms, doc = weighted
     if not story.norm or not doc:
         return 0.0
-    sums = story.sums
-    dot = 0.0
-    for t, x in terms.items():
-        s = sums.get(t)
-        if s is not None:
-            dot += x * s
+    # One C-level pass: a term the story lacks adds 0.0, so the sum (in the article's term
+    # order) equals a loop over the shared terms exactly.
+    found = map(story.sums.get, terms, repeat(0.0))
+    dot = sum(map(mul, terms.values(), found))
     return dot / (doc * story.norm)
 
 
@@ -270,18 +301,25 @@ def add_member(
 ) -> None:
     """Add an article's vector to a story, index its key terms, and refresh the norm."""
     sums = story.sums
+    get = sums.get
     square = story.norm * story.norm
     for t, w in weights.items():
-        old = sums.get(t, 0.0)
-        sums[t] = old + w
+        old = get(t, 0.0)
+        new = old + w
+        sums[t] = new
         i = idf[t]
-        square += ((old + w) ** 2 - old * old) * i * i
+        square += (new * new - old * old) * i * i
     story.norm = math.sqrt(max(square, 0.0))
     pruned = len(sums) > MAX_STORY_TERMS * 2
     if pruned:
         # Prune by weight so big stories stay cheap to score; the tail barely moves a cosine.
-        kept = sorted(sums.items(), key=lambda kv: -kv[1] * index.idf(kv[0]))[:MAX_STORY_TERMS]
-        story.sums = sums = dict(kept)
+        weighted = list(map(mul, sums.values(), index.idf_of(sums)))
+        order = sorted(range(len(weighted)), key=[-x for x in weighted].__getitem__)
+        kept = order[:MAX_STORY_TERMS]
+        items = list(sums.items())
+        story.sums = sums = dict([items[n] for n in kept])
+        # The norm over the kept terms, in the order norm_story would sum them.
+        story.norm = math.sqrt(sum([weighted[n] * weighted[n] for n in kept]))
     story.size += 1
     story.members.append(article_id)
     index.member_of[article_id] = story.id
@@ -293,7 +331,7 @@ def add_member(
         story.first = when if story.first is None else min(story.first, when)
         story.last = when if story.last is None else max(story.last, when)
         index.newest = when if index.newest is None else max(index.newest, when)
-    if pruned or story.size & (story.size - 1) == 0:
+    if not pruned and story.size & (story.size - 1) == 0:
         # The norm is kept up to date incrementally; recompute it now and then, as the
         # IDF drifts, and after pruning.
         story.norm = norm_story(index, story)

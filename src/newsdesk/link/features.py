@@ -10,6 +10,7 @@ import functools
 import re
 import zlib
 from collections import Counter
+from itertools import chain
 
 from newsdesk.link.words import MONTHS, STOPWORDS
 
@@ -55,12 +56,7 @@ def extract_terms(text: str) -> list[str]:
     >>> extract_terms("The earthquake struck Chile on Monday, killing 7 people.")
     ['earthquake', 'struck', 'chile', 'kill', '#7']
     """
-    out = []
-    for w in _WORD.findall(text.lower()):
-        term = map_word(w)
-        if term:
-            out.append(term)
-    return out
+    return list(filter(None, map(map_word, _WORD.findall(text.lower()))))
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -120,8 +116,7 @@ def count_features(title: str, text: str, sentences: list[list[str]] | None = No
     if sentences is None:
         counts.update(extract_terms(text))
     else:
-        for terms in sentences:
-            counts.update(terms)
+        counts.update(chain.from_iterable(sentences))
     for name in extract_names(title) + extract_names(text):
         counts["n:" + name] += 1
     return counts

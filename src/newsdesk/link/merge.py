@@ -68,8 +68,8 @@ def fold_story(index: StoryIndex, keep: StoryCentroid, gone: StoryCentroid) -> N
             index.merged[old] = keep.id
     index.merged[gone.id] = keep.id
     total = 0.0
-    for t, v in keep.sums.items():
-        total += (v * index.idf(t)) ** 2
+    for v, i in zip(keep.sums.values(), index.idf_of(keep.sums), strict=True):
+        total += (v * i) ** 2
     keep.norm = math.sqrt(total)
 
 
