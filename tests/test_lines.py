@@ -11,16 +11,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsdesk.clean.line_features import (
-    FEATURE_NAMES,
-    build_features,
-    count_stop_words,
-    count_stop_words_by_line,
+from newsdesk.clean.line_context import (
     distance_to,
     find_best_run,
     find_median,
     shift_columns,
     window_means,
+)
+from newsdesk.clean.line_features import (
+    FEATURE_NAMES,
+    build_features,
+    count_stop_words,
+    count_stop_words_by_line,
 )
 from newsdesk.clean.lines import MODEL_FILE, load_model, score_lines, select_body
 

@@ -24,15 +24,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsdesk.clean.line_features import (
-    BASE_NAMES,
-    FEATURE_NAMES,
-    build_features,
-    distance_to,
-    find_best_run,
-    shift_columns,
-    window_means,
-)
+from newsdesk.clean.line_context import distance_to, find_best_run, shift_columns, window_means
+from newsdesk.clean.line_features import BASE_NAMES, FEATURE_NAMES, build_features
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
