@@ -235,8 +235,10 @@ def count_terms(index: StoryIndex, weights: dict[str, float]) -> None:
 
 def pick_keys(idf: dict[str, float], weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
     """Return the article's ``n`` terms of highest TF-IDF weight (its most telling terms)."""
+    terms = list(weights)
+    scores = list(map(mul, weights.values(), map(idf.__getitem__, terms)))
     # nlargest is sorted(..., reverse=True)[:n], ties in input order, as a full sort gives.
-    return heapq.nlargest(n, weights, key=lambda t: weights[t] * idf[t])
+    return [terms[k] for k in heapq.nlargest(n, range(len(terms)), key=scores.__getitem__)]
 
 
 def look_up_idf(index: StoryIndex, weights: dict[str, float]) -> dict[str, float]:
@@ -269,13 +271,10 @@ def find_candidates(
 
 def weigh_idf(idf: dict[str, float], weights: dict[str, float]) -> tuple[dict[str, float], float]:
     """Return each term's weight times IDF squared (ready to dot with sums) and the doc norm."""
-    out = {}
-    doc = 0.0
-    for t, w in weights.items():
-        i = idf[t]
-        doc += (w * i) ** 2
-        out[t] = w * i * i
-    return out, math.sqrt(doc)
+    idfs = list(map(idf.__getitem__, weights))
+    products = list(map(mul, weights.values(), idfs))
+    doc: float = sum([x * x for x in products])
+    return dict(zip(weights, map(mul, products, idfs), strict=True)), math.sqrt(doc)
 
 
 def score_story(weighted: tuple[dict[str, float], float], story: StoryCentroid) -> float:
@@ -286,7 +285,7 @@ def score_story(weighted: tuple[dict[str, float], float], story: StoryCentroid) 
     # One C-level pass: a term the story lacks adds 0.0, so the sum (in the article's term
     # order) equals a loop over the shared terms exactly.
     found = map(story.sums.get, terms, repeat(0.0))
-    dot = sum(map(mul, terms.values(), found))
+    dot: float = sum(map(mul, terms.values(), found))
     return dot / (doc * story.norm)
 
 
