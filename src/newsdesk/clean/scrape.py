@@ -35,6 +35,7 @@ HEADER_REACH = 14  # the header block (title, byline, dates) sits within this ma
 ENDED_SURE = 0.9
 META_ROLES = frozenset({"dateline", "stamp", "byline", "chip", "outlet", "title-dup", "names"})
 _CUT = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z“\"‘'(])")
+_PARAGRAPH_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.\-]+(?:\s+|(?<=[a-z])(?=[A-Z]))){1,7}[A-Z][\w'’.\-]+$")
 
 
@@ -201,7 +202,9 @@ def _header_end(lines: Sequence[Line], roles: list[str | None]) -> int:
     """Return the position of the last header line (title, byline, dates), or -1.
 
     An embedded post's attribution ("— Name (@handle) November 4, 2019") reads as a
-    dateline but sits inside the body, so it never marks the header.
+    dateline but sits inside the body, so it never marks the header. Nor does a stamp
+    after running text with no running text after it ("First published on <date>" closing
+    a short article): it ends the article, it does not head it.
     """
     end = -1
     prose_seen = 0
@@ -211,8 +214,22 @@ def _header_end(lines: Sequence[Line], roles: list[str | None]) -> int:
             if prose_seen >= 2:
                 break
         if roles[i] in META_ROLES and not EMBED_ATTRIBUTION_RE.match(line.text):
+            if prose_seen and _closes_article(lines, roles, i):
+                continue
             end = i
     return end
+
+
+def _closes_article(lines: Sequence[Line], roles: Sequence[str | None], i: int) -> bool:
+    """Return True when line ``i`` follows a finished paragraph and no running text follows it.
+
+    A stamp after "<name> says:" heads the next comment of a thread; after a full stop it
+    closes the article above.
+    """
+    before = i - 1
+    if before < 0 or roles[before] is not None or not _PARAGRAPH_END.search(lines[before].text):
+        return False
+    return not any(roles[j] is None and is_prose(lines[j].text) for j in range(i + 1, len(lines)))
 
 
 def _trim_dateline(line: Line, out: Scraped) -> int:
