@@ -75,7 +75,7 @@ def is_prose(text: str, min_words: int = 8) -> bool:
     sentences = len(_SENT_END.findall(text))
     if not _END_PUNCT.search(text) and sentences < 2:
         return False
-    return capital_share(ws) < 0.75 or len(ws) > 40
+    return len(ws) > 40 or capital_share(ws) < 0.75  # counting capitals is the costly part
 
 
 @lru_cache(maxsize=1 << 13)  # the splitter, cleaner and meta reader ask about the same lines

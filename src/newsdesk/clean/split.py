@@ -66,12 +66,20 @@ def split_page(lines: list[Line], min_words: int = 80) -> tuple[list[tuple[int, 
 def _repeated_headline_anchors(lines: list[Line]) -> list[int]:
     anchors: list[int] = []
     seen: set[str] = set()
+    # Most lines never recur within the window: find the next copy of each line in one
+    # backward pass, and read the shape of the few that do.
+    next_at: dict[str, int] = {}
+    repeated = [False] * len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        text = lines[i].text
+        later = next_at.get(text)
+        repeated[i] = later is not None and later - i <= HEADER_WINDOW
+        next_at[text] = i
     for i, line in enumerate(lines):
         text = line.text
-        if text in seen or not is_title_like(text):
+        if not repeated[i] or text in seen or not is_title_like(text):
             continue
-        window = lines[i + 1 : i + 1 + HEADER_WINDOW]
-        if any(w.text == text for w in window) and _has_prose_after(lines, i, HEADER_WINDOW + 4):
+        if _has_prose_after(lines, i, HEADER_WINDOW + 4):
             anchors.append(i)
             seen.add(text)
     return anchors
