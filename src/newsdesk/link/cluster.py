@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import mul
+from operator import add, mul, sub
 from typing import Any
 
 from newsdesk.link.merge import merge_fragments
@@ -156,10 +156,12 @@ class StoryIndex:
 
     def idf_of(self, terms: Iterable[str]) -> list[float]:
         """Return the IDF of each of ``terms`` in order (cache hits without a method call)."""
-        get = self.idf_cache.get
-        idf = self.idf
-        # IDF is always above 0.99 (df <= docs), so a falsy value only means "not cached".
-        return [get(t) or idf(t) for t in terms]
+        terms = terms if isinstance(terms, list) else list(terms)
+        values = list(map(self.idf_cache.get, terms))
+        if None in values:
+            idf = self.idf
+            values = [idf(t) if v is None else v for t, v in zip(terms, values, strict=True)]
+        return values  # type: ignore[return-value]  # no None is left
 
     def to_dict(self) -> dict[str, Any]:
         """Return the index as plain JSON types (postings are rebuilt on load)."""
@@ -300,14 +302,13 @@ def add_member(
 ) -> None:
     """Add an article's vector to a story, index its key terms, and refresh the norm."""
     sums = story.sums
-    get = sums.get
-    square = story.norm * story.norm
-    for t, w in weights.items():
-        old = get(t, 0.0)
-        new = old + w
-        sums[t] = new
-        i = idf[t]
-        square += (new * new - old * old) * i * i
+    # Term by term in C: the norm grows by (new² - old²) · idf² per term, in article order.
+    olds = list(map(sums.get, weights, repeat(0.0)))
+    news = list(map(add, olds, weights.values()))
+    sums.update(zip(weights, news, strict=True))
+    idfs = list(map(idf.__getitem__, weights))
+    growth = map(sub, map(mul, news, news), map(mul, olds, olds))
+    square = sum(map(mul, map(mul, growth, idfs), idfs), story.norm * story.norm)
     story.norm = math.sqrt(max(square, 0.0))
     pruned = len(sums) > MAX_STORY_TERMS * 2
     if pruned:
