@@ -14,7 +14,6 @@ bounds memory on an endless stream.
 from __future__ import annotations
 
 import functools
-import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -237,10 +236,8 @@ def count_terms(index: StoryIndex, weights: dict[str, float]) -> None:
 
 def pick_keys(idf: dict[str, float], weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
     """Return the article's ``n`` terms of highest TF-IDF weight (its most telling terms)."""
-    terms = list(weights)
-    scores = list(map(mul, weights.values(), map(idf.__getitem__, terms)))
-    # nlargest is sorted(..., reverse=True)[:n], ties in input order, as a full sort gives.
-    return [terms[k] for k in heapq.nlargest(n, range(len(terms)), key=scores.__getitem__)]
+    ranked = sorted(weights, key=lambda t: -weights[t] * idf[t])
+    return ranked[:n]
 
 
 def look_up_idf(index: StoryIndex, weights: dict[str, float]) -> dict[str, float]:
@@ -273,10 +270,14 @@ def find_candidates(
 
 def weigh_idf(idf: dict[str, float], weights: dict[str, float]) -> tuple[dict[str, float], float]:
     """Return each term's weight times IDF squared (ready to dot with sums) and the doc norm."""
-    idfs = list(map(idf.__getitem__, weights))
-    products = list(map(mul, weights.values(), idfs))
-    doc: float = sum([x * x for x in products])
-    return dict(zip(weights, map(mul, products, idfs), strict=True)), math.sqrt(doc)
+    # A plain loop: on ~100 terms it is as fast as C-level maps that build three lists.
+    out = {}
+    doc = 0.0
+    for t, w in weights.items():
+        i = idf[t]
+        doc += (w * i) ** 2
+        out[t] = w * i * i
+    return out, math.sqrt(doc)
 
 
 def score_story(weighted: tuple[dict[str, float], float], story: StoryCentroid) -> float:
