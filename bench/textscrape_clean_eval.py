@@ -17,12 +17,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import numpy as np
-from sklearn.model_selection import GroupKFold
-from threadpoolctl import threadpool_limits
-
 from bench.common import DATA, aeb_score, read_jsonl, write_results
-from bench.train_lines import collect_stop_words, featurize, fit_line_model
+from bench.train_lines import fold_models
 from newsdesk.clean.articles import clean_page
 from newsdesk.clean.lines import LineModel
 from newsdesk.errors import InputError
@@ -46,28 +42,14 @@ def clean_text(record: dict[str, Any], scorer: Scorer | None) -> str:
 def held_out(records: list[dict[str, Any]], folds: int) -> list[str]:
     """Return each page cleaned with a line model trained without its domain."""
     pages = [r["full_text"].split("\n") for r in records]
-    stop_words = collect_stop_words()
-    xs = featurize(pages, stop_words)
-    ys = [np.asarray(r["line_labels"], dtype=np.int64) for r in records]
-    groups = [r["domain"] for r in records]
     out = [""] * len(records)
-    for k, (train, test) in enumerate(GroupKFold(n_splits=folds).split(xs, groups=groups)):
-        with threadpool_limits(1):
-            model = LineModel.from_dict(
-                fit_line_model(
-                    [xs[i] for i in train],
-                    [ys[i] for i in train],
-                    [groups[i] for i in train],
-                    stop_words,
-                )
-            )
+    for model, test in fold_models(pages, records, folds):
 
         def scorer(lines: Sequence[str], m: LineModel = model) -> list[float]:
             return [float(p) for p in m.score(lines)]
 
         for i in test:
             out[i] = clean_text(records[i], scorer)
-        print(f"fold {k + 1}/{folds}", file=sys.stderr, flush=True)
     return out
 
 

@@ -22,18 +22,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
 from bench.common import PRF, aeb_score, f1_of, read_jsonl, write_results
 from bench.train_lines import (
     TEXTSCRAPE,
-    collect_stop_words,
-    featurize,
-    fit_line_model,
+    fold_models,
     split_pages,
 )
-from newsdesk.clean.lines import LineModel, load_model, select_body
+from newsdesk.clean.lines import load_model, select_body
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 
@@ -68,24 +65,10 @@ def cross_validate(
     pages: list[list[str]], records: list[dict[str, Any]], folds: int
 ) -> list[np.ndarray]:
     """Return held-out stage-2 probabilities per page (folds grouped by domain)."""
-    stop_words = collect_stop_words()
-    xs = featurize(pages, stop_words)
-    ys = [np.asarray(r["line_labels"], dtype=np.int64) for r in records]
-    groups = [r["domain"] for r in records]
     probs: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    splitter = GroupKFold(n_splits=folds)
-    for k, (train, test) in enumerate(splitter.split(np.zeros(len(pages)), groups=groups)):
-        model = LineModel.from_dict(
-            fit_line_model(
-                [xs[i] for i in train],
-                [ys[i] for i in train],
-                [groups[i] for i in train],
-                stop_words,
-            )
-        )
+    for model, test in fold_models(pages, records, folds):
         for i in test:
             probs[i] = model.score(pages[i])
-        print(f"fold {k + 1}/{folds} done", file=sys.stderr)
     return probs
 
 

@@ -16,6 +16,7 @@ import argparse
 import importlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from threadpoolctl import threadpool_limits
 
 from bench.common import DATA, ROOT, digest, read_jsonl
 from newsdesk.clean.line_features import FEATURE_NAMES, build_features
-from newsdesk.clean.lines import MODEL_FILE, TreeEnsemble, build_stack_features
+from newsdesk.clean.lines import MODEL_FILE, LineModel, TreeEnsemble, build_stack_features
 
 TEXTSCRAPE = DATA / "textscrape" / "dev.jsonl"
 MODEL_PATH = ROOT / "src" / "newsdesk" / "data" / MODEL_FILE
@@ -225,6 +226,26 @@ def check_export(model: HistGradientBoostingClassifier, x: np.ndarray) -> None:
 def featurize(pages: list[list[str]], stop_words: frozenset[str]) -> list[np.ndarray]:
     """Return the stage-1 feature matrix of every page."""
     return [build_features(lines, stop_words) for lines in pages]
+
+
+def fold_models(
+    pages: list[list[str]], records: list[dict[str, Any]], folds: int
+) -> Iterator[tuple[LineModel, list[int]]]:
+    """Yield a line model per fold and the pages it did not see (folds grouped by domain)."""
+    stop_words = collect_stop_words()
+    xs = featurize(pages, stop_words)
+    ys = [np.asarray(r["line_labels"], dtype=np.int64) for r in records]
+    groups = [r["domain"] for r in records]
+    for k, (train, test) in enumerate(GroupKFold(n_splits=folds).split(xs, groups=groups)):
+        with threadpool_limits(1):
+            data = fit_line_model(
+                [xs[i] for i in train],
+                [ys[i] for i in train],
+                [groups[i] for i in train],
+                stop_words,
+            )
+        yield LineModel.from_dict(data), [int(i) for i in test]
+        print(f"fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str]) -> int:
