@@ -4,10 +4,10 @@ A headline shares only a few words with anything, so the first headlines of one 
 often open two or three stories before the event's vocabulary settles. Once a new
 headline has joined one of them, the fragments' centroids (sums of many headlines) say far
 more than any single headline did: if two of them now point the same way, they are one
-story; with story embeddings on, two fragments whose embedding centroids point the same
-way are one too. Only headline-like stories are merged: full-article stories of two look-alike
-events (two earthquakes) have close centroids too, and merging those is the false
-confirmation the clusterer must never make.
+story. With story embeddings on, so are two fragments whose summed headline embeddings
+point the same way. Only headline-like stories are merged: full-article stories of two
+look-alike events (two earthquakes) have close centroids too, and merging those is the
+false confirmation the clusterer must never make.
 
 The surviving id is the older story's, so ids already handed out stay valid;
 ``index.merged`` maps each merged-away id to its survivor for whoever stored the old one.
