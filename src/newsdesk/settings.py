@@ -38,6 +38,9 @@ class Settings:
         14.0, "only stories active within this many days are candidates"
     )
     story_threshold: float = _opt(0.25, "TF-IDF cosine to a story centroid that joins the story")
+    story_embeddings: bool = _opt(
+        True, "embed headline-like articles (MiniLM int8 ONNX) to cluster them into stories"
+    )
     derive_sentence_sim: float = _opt(0.5, "sentence-pair similarity that aligns two sentences")
     derive_share: float = _opt(0.5, "share of a rewrite's sentences aligned in order to its source")
     derive_coverage: float = _opt(0.5, "share of the source's sentences a rewrite must retell")

@@ -16,12 +16,13 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, mul, sub
 from typing import Any
 
+from newsdesk.link.embed import Vector, add_vector, blend_scores, load_vector
 from newsdesk.link.merge import merge_fragments
 
 KEY_TERMS = 12  # rarest terms of each article that index its story
@@ -83,6 +84,7 @@ class StoryCentroid:
     members: list[str] = field(default_factory=list)
     norm: float = 0.0  # |sums ⊙ idf| when last updated; refreshed on each update
     born: int = 0  # stream position of the founding article: the older story survives a merge
+    vector: Vector | None = None  # summed unit embeddings of the members (if embedded)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the story as plain JSON types."""
@@ -95,6 +97,11 @@ class StoryCentroid:
             "keys": self.keys,
             "members": self.members,
             "born": self.born,
+            **(
+                {"vector": [round(float(v), 5) for v in self.vector]}
+                if self.vector is not None
+                else {}
+            ),
         }
 
     @classmethod
@@ -109,6 +116,7 @@ class StoryCentroid:
             keys=list(data.get("keys", [])),
             members=list(data.get("members", [])),
             born=data.get("born", 0),
+            vector=load_vector(data.get("vector")),
         )
 
 
@@ -401,6 +409,7 @@ def assign_story(
     when: float | None,
     threshold: float,
     window: float | None,
+    embed: Callable[[], Vector | None] | None = None,
 ) -> tuple[str, float]:
     """Put one article in the best story above ``threshold`` or open a new one.
 
@@ -432,14 +441,20 @@ def assign_story(
     # story is no more generic to it: the penalty would only split the story.
     growth = GROWTH_PENALTY if len(weights) >= SHORT_TERMS else 0.0
     scored: list[tuple[float, StoryCentroid]] = []
+    limit = scale_threshold(threshold, len(weights))
+    # Only headline-like articles are embedded: their few terms leave TF-IDF little to go
+    # on, while for full articles the embedding of title and lead added nothing measurable.
+    # ``embed`` returns None for an article it will not embed.
+    vector = embed() if embed is not None and len(weights) < SHORT_TERMS else None
     for story in find_candidates(index, keys, when, window):
         score = score_story(weighted, story) / (1.0 + growth * math.log(story.size))
+        if vector is not None:
+            score = blend_scores(score, vector, story.vector, limit)
         scored.append((score, story))
         if score > best_score:
             best, best_score, runner_up = story, score, best_score
         elif score > runner_up:
             runner_up = score
-    limit = scale_threshold(threshold, len(weights))
     if is_ambiguous(best_score, runner_up, limit, len(weights)):
         best = None
     if best is None or best_score < limit:
@@ -447,6 +462,8 @@ def assign_story(
         index.stories[best.id] = best
         best_score = 0.0
     add_member(index, best, article_id, weights, idf, keys, when)
+    if vector is not None:
+        best.vector = add_vector(best.vector, vector)
     if len(scored) > 1:
         scored.sort(key=lambda pair: -pair[0])
         best = merge_fragments(index, best, [story for _, story in scored])

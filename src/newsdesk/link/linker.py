@@ -22,6 +22,7 @@ import datetime as dt
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from newsdesk.link.cluster import (
@@ -53,6 +54,7 @@ from newsdesk.link.derive import (
     may_overlap,
     sketch_sentences,
 )
+from newsdesk.link.embed import embed_headline
 from newsdesk.link.features import count_features, extract_sentence_terms
 from newsdesk.model import Article
 from newsdesk.settings import Settings
@@ -321,7 +323,17 @@ def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
         keys = pick_keys(idf, weights)
         add_member(index, index.stories[story], article.id, weights, idf, keys, when)
     else:
-        story, _ = assign_story(index, article.id, counts, when, settings.story_threshold, window)
+        # Called by the story stage only for a headline-like article: embedding costs ms.
+        embed = partial(embed_headline, article.title, article.text)
+        story, _ = assign_story(
+            index,
+            article.id,
+            counts,
+            when,
+            settings.story_threshold,
+            window,
+            embed=embed if settings.story_embeddings else None,
+        )
         if not original:
             state.times[article.id] = when
             state.serial[article.id] = state.next_serial
