@@ -128,7 +128,10 @@ def parse_settings(pairs: list[str]) -> Settings:
     changes: dict[str, Any] = {}
     for pair in pairs:
         name, _, value = pair.partition("=")
-        changes[name] = kinds[name](value)
+        if kinds[name] is bool:  # bool("False") is True
+            changes[name] = value.strip().lower() in ("1", "true", "yes", "on")
+        else:
+            changes[name] = kinds[name](value)
     return dataclasses.replace(base, **changes)
 
 
