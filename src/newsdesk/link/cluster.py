@@ -19,8 +19,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add, mul, sub
+from operator import add, mul, neg, sub
 from typing import Any
+
+import numpy as np
 
 from newsdesk.link.embed import Vector, add_vector, blend_scores, load_vector
 from newsdesk.link.merge import merge_fragments
@@ -141,8 +143,27 @@ class StoryIndex:
         ``IDF_REFRESH``. Called once per article (by :func:`look_up_idf`), not per term.
         """
         if self.docs > self.idf_docs * IDF_REFRESH + 16:
-            self.idf_cache.clear()
             self.idf_docs = self.docs
+            # The terms used since the last refresh are the ones the next articles will
+            # use again: recompute those at once in numpy (one pass, not a call per term);
+            # the others are computed when first asked for, as before.
+            terms = list(self.idf_cache)
+            self.idf_cache = {}
+            if terms:
+                self.idf_cache = dict(zip(terms, self.compute_idf(terms), strict=True))
+
+    def compute_idf(self, terms: list[str]) -> list[float]:
+        """Return the IDF of each of ``terms`` under the current counts (see :meth:`idf`)."""
+        priors = list(map(_PRIOR.get, terms))
+        if None in priors:
+            priors = [
+                prior_share(t) if p is None else p for t, p in zip(terms, priors, strict=True)
+            ]
+        df = np.fromiter(map(self.df.get, terms, repeat(0)), dtype=np.float64, count=len(terms))
+        prior = np.asarray(priors, dtype=np.float64)
+        values = np.log((self.docs + PRIOR_DOCS) / (df + PRIOR_DOCS * prior + 0.5)) + 1.0
+        out: list[float] = values.tolist()
+        return out
 
     def idf(self, term: str) -> float:
         """Return the IDF of ``term``: stream counts smoothed toward general English usage.
@@ -244,8 +265,10 @@ def count_terms(index: StoryIndex, weights: dict[str, float]) -> None:
 
 def pick_keys(idf: dict[str, float], weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
     """Return the article's ``n`` terms of highest TF-IDF weight (its most telling terms)."""
-    ranked = sorted(weights, key=lambda t: -weights[t] * idf[t])
-    return ranked[:n]
+    # Sorting positions by a C-level key: no Python call per term (ties keep article order).
+    negated = list(map(neg, map(mul, weights.values(), map(idf.__getitem__, weights))))
+    terms = list(weights)
+    return [terms[i] for i in sorted(range(len(terms)), key=negated.__getitem__)[:n]]
 
 
 def look_up_idf(index: StoryIndex, weights: dict[str, float]) -> dict[str, float]:
