@@ -258,9 +258,8 @@ def count_terms(index: StoryIndex, weights: dict[str, float]) -> None:
     """Count an article's terms into the document frequencies."""
     index.docs += 1
     df = index.df
-    get = df.get
-    for t in weights:
-        df[t] = get(t, 0) + 1
+    # One C-level update: each term's count read, incremented and written back.
+    df.update(zip(weights, map(add, map(df.get, weights, repeat(0)), repeat(1)), strict=False))
 
 
 def pick_keys(idf: dict[str, float], weights: dict[str, float], n: int = KEY_TERMS) -> list[str]:
@@ -363,9 +362,10 @@ def add_member(
         story.first = when if story.first is None else min(story.first, when)
         story.last = when if story.last is None else max(story.last, when)
         index.newest = when if index.newest is None else max(index.newest, when)
-    if not pruned and story.size & (story.size - 1) == 0:
+    if not pruned and story.size >= 8 and story.size & (story.size - 1) == 0:
         # The norm is kept up to date incrementally; recompute it now and then, as the
-        # IDF drifts, and after pruning.
+        # IDF drifts, and after pruning. (A story of a few members was summed under
+        # nearly today's IDF: recomputing its norm would change nothing.)
         story.norm = norm_story(index, story)
 
 
