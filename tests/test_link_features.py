@@ -9,7 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdesk.link.dedup import hash_words
 from newsdesk.link.features import (
+    extract_features,
     extract_names,
     extract_sentence_terms,
     extract_terms,
@@ -50,7 +52,7 @@ def split_terms_plainly(text: str) -> list[list[str]]:
 
 PIECES = [
     *"aAbZzé9_,;:.!?…\"”“’‘'()[]-",
-    *" \n\t\r\u00a0\u2028\x1c\u3000",
+    *" \n\t\r\x0b\u00a0\u2009\u2028\u202f\x1c\x85\u1680\u205f\u3000",
     "İstanbul",
     "ΟΔΟΣ",
     "ς",
@@ -76,6 +78,7 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
 def test_one_pass_terms_and_names_match_the_plain_regexes(text: str) -> None:
     assert extract_sentence_terms(text) == split_terms_plainly(text)
+    assert extract_features(text).words.tolist() == hash_words(text).tolist()
     assert extract_names(text) == find_names_plainly(text)
 
 
@@ -83,4 +86,5 @@ def test_one_pass_terms_and_names_match_on_the_seeds() -> None:
     for path in sorted((SHARED / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert extract_sentence_terms(text) == split_terms_plainly(text)
+        assert extract_features(text).words.tolist() == hash_words(text).tolist()
         assert extract_names(text) == find_names_plainly(text)

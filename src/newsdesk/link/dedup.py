@@ -23,6 +23,8 @@ import string
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import setitem
 from typing import Any
 
 import numpy as np
@@ -77,7 +79,11 @@ def hash_shingles(text: str, size: int) -> np.ndarray:
     >>> len(hash_shingles("a b c a b c", 3))
     3
     """
-    words = hash_words(text)
+    return combine_shingles(hash_words(text), size)
+
+
+def combine_shingles(words: np.ndarray, size: int) -> np.ndarray:
+    """Return the distinct 32-bit hashes of the ``size``-grams of word hashes (:func:`hash_words`)."""
     if words.size == 0:
         return np.zeros(0, dtype=np.uint32)
     size = min(size, words.size)
@@ -137,7 +143,9 @@ class DedupIndex:
     times: dict[str, float | None] = field(default_factory=dict)
     root: dict[str, str] = field(default_factory=dict)  # copy id -> the copy it duplicates
     order: deque[str] = field(default_factory=deque)
-    buckets: list[dict[int, list[str]]] = field(default_factory=list)
+    # Band key -> the one id holding it, or a list once several do: most keys are held by
+    # one article, and a str costs the garbage collector nothing where a list costs a visit.
+    buckets: list[dict[int, str | list[str]]] = field(default_factory=list)
     bands: int = 0
     rows: int = 0
     perms: tuple[np.ndarray, np.ndarray] | None = None
@@ -170,8 +178,18 @@ class DedupIndex:
         self.shingles[key] = shingles
         self.times[key] = when
         self.order.append(key)
-        for bucket, band in zip(self.buckets, bands, strict=True):
-            bucket.setdefault(band, []).append(key)
+        hits = list(map(dict.get, self.buckets, bands))
+        if hits.count(None) == len(hits):
+            # The usual case, no band seen before: one C-level pass.
+            deque(map(setitem, self.buckets, bands, repeat(key)), maxlen=0)
+            return
+        for bucket, band, hit in zip(self.buckets, bands, hits, strict=True):
+            if hit is None:
+                bucket[band] = key
+            elif isinstance(hit, str):
+                bucket[band] = [hit, key]
+            else:
+                hit.append(key)
 
     def remove(self, key: str) -> None:
         """Forget one article (it left the window)."""
@@ -182,18 +200,21 @@ class DedupIndex:
         del self.times[key]
         self.root.pop(key, None)
         for bucket, band in zip(self.buckets, self.band_keys(sig), strict=True):
-            keys = bucket.get(band)
-            if keys is not None and key in keys:
-                keys.remove(key)
-                if not keys:
-                    del bucket[band]
+            hit = bucket.get(band)
+            if hit == key:
+                del bucket[band]
+            elif isinstance(hit, list) and key in hit:
+                hit.remove(key)
+                if len(hit) == 1:
+                    bucket[band] = hit[0]
 
     def query(self, bands: list[int]) -> set[str]:
         """Return the ids that share at least one band key with ``bands``."""
         out: set[str] = set()
-        for bucket, band in zip(self.buckets, bands, strict=True):
-            hit = bucket.get(band)
-            if hit:
+        for hit in filter(None, map(dict.get, self.buckets, bands)):
+            if isinstance(hit, str):
+                out.add(hit)
+            else:
                 out.update(hit)
         return out
 

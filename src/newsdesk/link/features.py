@@ -1,4 +1,4 @@
-"""Turn article text into the pieces the link stage compares: words, names, shingles, sentences.
+"""Turn article text into the pieces the link stage compares: terms, names, word hashes, sentences.
 
 Everything here is a pure function of a string, so the same text always gives the same
 features in every process (no Python ``hash``: it is salted per process).
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-import zlib
 from collections import Counter
+from dataclasses import dataclass
 from itertools import chain
 
+import numpy as np
+
+from newsdesk.link.dedup import hash_words
 from newsdesk.link.words import MONTHS, STOPWORDS
 
 TITLE_WEIGHT = 4  # a title word counts as this many body words: titles name the event
@@ -29,19 +32,13 @@ _NUMBER = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-ChunkInfo = tuple[tuple[str, ...], bool, bool]  # terms, may open a sentence, may close one
-_CACHE_SIZE = 500_000  # entries per memo below; a full memo is emptied, not grown
+# A chunk's terms, whether it may open a sentence, may close one, and its word hashes.
+ChunkInfo = tuple[tuple[str, ...], bool, bool, tuple[int, ...]]
+# White space that splits str chunks but not hash_words' byte-level words.
+_BYTE_JOINED_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f", "\u3000")
+_CACHE_SIZE = 200_000  # entries per memo below; a full memo is emptied, not grown
 _CHUNKS: dict[str, ChunkInfo] = {}
 _NAME_CACHE: dict[tuple[str, bool], str] = {}
-
-
-def tokenize_words(text: str) -> list[str]:
-    """Return the lower-cased word tokens of ``text``.
-
-    >>> tokenize_words("The U.S. fired 7.8 rounds, didn't it?")
-    ['the', 'u.s', 'fired', '7.8', 'rounds', "didn't", 'it']
-    """
-    return [w.lower() for w in _WORD.findall(text)]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -155,16 +152,36 @@ def count_features(title: str, text: str, sentences: list[list[str]] | None = No
 def extract_sentence_terms(text: str) -> list[list[str]]:
     """Return the content terms of each sentence of ``text`` (sentences without any left out).
 
-    The same terms, split at the same places, as :func:`extract_terms` on each of
-    :func:`split_sentences`, but in one pass over whitespace-separated chunks: neither a
-    word nor a sentence break crosses into a chunk (a break is the gap after a chunk that
-    ends a sentence, before one that opens the next, or a line break), and each distinct
-    chunk is analysed once per process, so the regexes run only on chunks not seen before.
-
     >>> extract_sentence_terms("Quakes hit Chile. Roads closed.")
     [['quake', 'hit', 'chile'], ['road', 'clos']]
     """
+    return extract_features(text).sentences
+
+
+@dataclass(frozen=True)
+class TextFeatures:
+    """What linking reads off a text: content terms per sentence, and word hashes."""
+
+    sentences: list[list[str]]  # as extract_terms on each of split_sentences, empty ones out
+    words: np.ndarray  # as dedup.hash_words
+
+
+def extract_features(text: str) -> TextFeatures:
+    """Return the sentence terms and word hashes of ``text`` in one pass.
+
+    The same terms, split at the same places, as :func:`extract_terms` on each of
+    :func:`split_sentences`, and the same hashes as :func:`hash_words`, but in one pass
+    over whitespace-separated chunks: neither a word nor a sentence break crosses into a
+    chunk (a break is the gap after a chunk that ends a sentence, before one that opens
+    the next, or a line break), and each distinct chunk is analysed once per process, so
+    the regexes run only on chunks not seen before.
+
+    >>> f = extract_features("Quakes hit Chile. Roads closed.")
+    >>> f.sentences, bool((f.words == hash_words("quakes hit chile roads closed")).all())
+    ([['quake', 'hit', 'chile'], ['road', 'clos']], True)
+    """
     sentences = []
+    words: list[int] = []
     cache = _CHUNKS
     get = cache.get
     terms: list[str] = []
@@ -183,22 +200,27 @@ def extract_sentence_terms(text: str) -> list[list[str]]:
                 sentences.append(terms)
                 terms = []
             terms += info[0]
+            words += info[3]
             ends = info[2]
     if terms:
         sentences.append(terms)
-    return sentences
+    if any(space in text for space in _BYTE_JOINED_SPACES):
+        return TextFeatures(sentences, hash_words(text))
+    return TextFeatures(sentences, np.array(words, dtype=np.uint64))
 
 
 def describe_chunk(chunk: str) -> ChunkInfo:
-    """Return a whitespace-free chunk's terms and whether it may open or close a sentence.
+    """Return a whitespace-free chunk's terms, whether it may open or close a sentence, and
+    its word hashes.
 
-    >>> describe_chunk("“Quakes"), describe_chunk("hit.”"), describe_chunk("U.S.-built")
-    ((('quake',), True, False), (('hit',), False, True), (('u.s', 'built'), True, False))
+    >>> [describe_chunk(c)[:3] for c in ("“Quakes", "hit.”", "U.S.-built")]
+    [(('quake',), True, False), (('hit',), False, True), (('u.s', 'built'), True, False)]
     """
     return (
         tuple(extract_terms(chunk)),
         _OPENS_SENTENCE.match(chunk) is not None,
         _CLOSES_SENTENCE.search(chunk) is not None,
+        tuple(hash_words(chunk).tolist()),
     )
 
 
@@ -209,20 +231,3 @@ def split_sentences(text: str) -> list[str]:
     ['One here.', 'Two there!', 'Three']
     """
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
-
-
-def hash_token(token: str) -> int:
-    """Return a stable 32-bit hash of ``token`` (the same in every process)."""
-    return zlib.crc32(token.encode("utf-8"))
-
-
-def make_shingles(text: str, size: int) -> set[bytes]:
-    """Return the word ``size``-grams of ``text`` as bytes, ready for MinHash.
-
-    >>> sorted(make_shingles("a b c d", 3))
-    [b'a b c', b'b c d']
-    """
-    words = tokenize_words(text)
-    if len(words) < size:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from newsdesk.link.cluster import (
     StoryIndex,
     add_member,
@@ -36,9 +38,9 @@ from newsdesk.link.cluster import (
 )
 from newsdesk.link.dedup import (
     DedupIndex,
+    combine_shingles,
     drop_old,
     find_root,
-    hash_shingles,
     match_duplicate,
     sign_shingles,
 )
@@ -53,7 +55,7 @@ from newsdesk.link.derive import (
     may_overlap,
     sketch_sentences,
 )
-from newsdesk.link.features import count_features, extract_sentence_terms
+from newsdesk.link.features import count_features, extract_features
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
@@ -165,10 +167,13 @@ def is_apart(a: float | None, b: float | None, window: float) -> bool:
 
 
 def link_duplicate(
-    state: LinkState, article: Article, when: float | None, settings: Settings
+    state: LinkState, article: Article, words: np.ndarray, when: float | None, settings: Settings
 ) -> str | None:
-    """Index the article's signature; return the original it copies, if any."""
-    shingles = hash_shingles(article.text, settings.shingle_size)
+    """Index the article's signature; return the original it copies, if any.
+
+    ``words`` are the hashes of the article's words (:func:`~newsdesk.link.dedup.hash_words`).
+    """
+    shingles = combine_shingles(words, settings.shingle_size)
     if len(shingles) < MIN_SHINGLES:
         return None
     index = state.dedup
@@ -309,8 +314,9 @@ def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
         )
     when = parse_when(article.published)
     window = settings.story_window_days
-    original = link_duplicate(state, article, when, settings)
-    sentences = extract_sentence_terms(article.text)
+    features = extract_features(article.text)
+    original = link_duplicate(state, article, features.words, when, settings)
+    sentences = features.sentences
     counts = count_features(article.title or "", article.text, sentences)
     story = index.member_of.get(original) if original else None
     derived: tuple[str, ...] = ()
