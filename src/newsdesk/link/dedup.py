@@ -64,11 +64,20 @@ def hash_words(text: str) -> np.ndarray:
     >>> len(h), bool(h[0] == h[3]), bool((h[1:3] == h[4:6]).all())
     (7, True, True)
     """
+    words = list(map(zlib.crc32, split_words(text)))
+    return np.fromiter(words, dtype=np.uint64, count=len(words))
+
+
+def split_words(text: str) -> list[bytes]:
+    """Return the lower-cased words of ``text`` as :func:`hash_words` hashes them.
+
+    >>> split_words("Ship’s fire: OUT, U.S.-made")
+    [b"ship's", b'fire', b'out', b'u.s.-made']
+    """
     data = text.lower().encode("utf-8")
     if not text.isascii():
         data = _WIDE_PUNCT.sub(b" ", data).replace(_CURLY_APOSTROPHE, b"'")
-    words = [w for w in (w.strip(b"'.-") for w in data.translate(_ASCII_PUNCT).split()) if w]
-    return np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    return [w for w in (w.strip(b"'.-") for w in data.translate(_ASCII_PUNCT).split()) if w]
 
 
 def hash_shingles(text: str, size: int) -> np.ndarray:
@@ -165,6 +174,10 @@ class DedupIndex:
         keys: list[int] = (rows * self.band_mix).sum(axis=1).tolist()
         return keys
 
+    def look_up(self, bands: list[int]) -> list[str | list[str] | None]:
+        """Return what each band's bucket holds under ``bands`` (None where nothing)."""
+        return list(map(dict.get, self.buckets, bands))
+
     def insert(
         self,
         key: str,
@@ -172,13 +185,18 @@ class DedupIndex:
         shingles: np.ndarray,
         when: float | None,
         bands: list[int],
+        hits: list[str | list[str] | None] | None = None,
     ) -> None:
-        """Add one article's signature, shingle hashes and :meth:`band_keys` to the index."""
+        """Add one article's signature, shingle hashes and :meth:`band_keys` to the index.
+
+        ``hits`` is :meth:`look_up` of ``bands`` if already in hand.
+        """
         self.sigs[key] = sig
         self.shingles[key] = shingles
         self.times[key] = when
         self.order.append(key)
-        hits = list(map(dict.get, self.buckets, bands))
+        if hits is None:
+            hits = self.look_up(bands)
         if hits.count(None) == len(hits):
             # The usual case, no band seen before: one C-level pass.
             deque(map(setitem, self.buckets, bands, repeat(key)), maxlen=0)
@@ -210,13 +228,7 @@ class DedupIndex:
 
     def query(self, bands: list[int]) -> set[str]:
         """Return the ids that share at least one band key with ``bands``."""
-        out: set[str] = set()
-        for hit in filter(None, map(dict.get, self.buckets, bands)):
-            if isinstance(hit, str):
-                out.add(hit)
-            else:
-                out.update(hit)
-        return out
+        return collect_ids(self.look_up(bands))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the index as plain JSON types (shingle hashes as base64; the signatures and
@@ -251,6 +263,21 @@ class DedupIndex:
         return index
 
 
+def collect_ids(hits: list[str | list[str] | None]) -> set[str]:
+    """Return the ids in what :meth:`DedupIndex.look_up` found.
+
+    >>> sorted(collect_ids([None, "a", ["b", "a"]]))
+    ['a', 'b']
+    """
+    out: set[str] = set()
+    for hit in filter(None, hits):
+        if isinstance(hit, str):
+            out.add(hit)
+        else:
+            out.update(hit)
+    return out
+
+
 def find_root(index: DedupIndex, key: str) -> str:
     """Return the first copy a chain of duplicates leads back to."""
     seen = {key}
@@ -266,13 +293,14 @@ ESTIMATE_SLACK = 0.2  # candidates estimated this far below the bar skip the exa
 def match_duplicate(
     index: DedupIndex,
     sig: np.ndarray,
-    bands: list[int],
+    candidates: set[str],
     shingles: np.ndarray,
     containment: float,
 ) -> list[tuple[str, float]]:
-    """Return the indexed articles the text duplicates (exact containment), best first."""
+    """Return the ``candidates`` (:meth:`DedupIndex.query`) the text duplicates (exact
+    containment), best first."""
     hits = []
-    for key in index.query(bands):
+    for key in candidates:
         theirs = index.shingles[key]
         jaccard = float(np.count_nonzero(index.sigs[key] == sig)) / index.num_perm
         if estimate_containment(jaccard, shingles.size, theirs.size) < containment - ESTIMATE_SLACK:

@@ -78,9 +78,10 @@ def mark_terms(sketch: SentenceSets) -> TermMarks:
     (6, True)
     """
     terms: frozenset[str] = frozenset().union(*sketch)
-    where = np.fromiter(map(hash, terms), dtype=np.int64, count=len(terms)) % MARK_BITS
-    flags = np.zeros(MARK_BITS, dtype=bool)
-    flags[where] = True  # one big int is built once; OR-ing bits in one by one copies it
+    # MARK_BITS is a power of two: the mask is the (non-negative) modulo, and cheaper.
+    where = np.array(list(map(hash, terms)), dtype=np.int64) & (MARK_BITS - 1)
+    flags = np.zeros(MARK_BITS, dtype=np.uint8)
+    flags[where] = 1  # one big int is built once; OR-ing bits in one by one copies it
     bits = int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
     return bits, len(terms)
 

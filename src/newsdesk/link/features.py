@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import functools
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 
-from newsdesk.link.dedup import hash_words
+from newsdesk.link.dedup import hash_words, split_words
 from newsdesk.link.words import MONTHS, STOPWORDS
 
 TITLE_WEIGHT = 4  # a title word counts as this many body words: titles name the event
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-# The word-boundary test sits after the capital (the capital itself is a word character,
-# so "no word character before it" is the same test): a pattern that opens with a plain
-# character set lets the regex engine skip ahead to the next capital in C.
-_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'-]*)*")
+# A name phrase (group 1) and the three characters before it (group 2). The word-boundary
+# test sits after the capital (the capital is a word character, so "no word character
+# before it" is the same test): a pattern that opens with a plain character set lets the
+# regex engine skip ahead to the next capital in C.
+_NAME = re.compile(
+    r"([A-Z](?<!\w[A-Z])(?<=(...)[A-Z])[\w’'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'-]*)*)",
+    re.DOTALL,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 # The two sides of a _SENTENCE_END break that lie inside the chunks around the gap.
 _OPENS_SENTENCE = re.compile(r"[\"“‘'(\[]?[A-Z0-9]")
@@ -38,7 +43,7 @@ ChunkInfo = tuple[tuple[str, ...], bool, bool, tuple[int, ...]]
 _BYTE_JOINED_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f", "\u3000")
 _CACHE_SIZE = 200_000  # entries per memo below; a full memo is emptied, not grown
 _CHUNKS: dict[str, ChunkInfo] = {}
-_NAME_CACHE: dict[tuple[str, bool], str] = {}
+_NAME_CACHE: dict[tuple[str, str], str] = {}  # (phrase, three characters before) -> name
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -93,22 +98,20 @@ def extract_names(text: str) -> list[str]:
     >>> extract_names("Police said John Smith met Acme Corp. in Paris. He left.")
     ['john smith', 'acme corp', 'paris']
     """
-    names = []
+    # Three spaces in front give every phrase three characters of context, which decide
+    # whether it opens a sentence; (phrase, context) pairs repeat, so they are memoised.
+    found = _NAME.findall("   " + text)
     cache = _NAME_CACHE
-    for m in _NAME.finditer(text):
-        phrase = m.group(0)
-        start = m.start()
-        before = text[max(0, start - 3) : start].rstrip(" \"“‘'(")
-        opens = start == 0 or before.endswith((".", "!", "?", "\n", ":")) or before == ""
-        key = (phrase, opens)
-        name = cache.get(key)
-        if name is None:
-            if len(cache) > _CACHE_SIZE:
-                cache.clear()
-            name = cache[key] = clean_name(phrase, opens)
-        if name:
-            names.append(name)
-    return names
+    names = list(map(cache.get, found))
+    if None in names:
+        if len(cache) > _CACHE_SIZE:
+            cache.clear()
+        for i, key in enumerate(found):
+            if names[i] is None:
+                before = key[1].rstrip(" \"“‘'(")
+                opens = before.endswith((".", "!", "?", "\n", ":")) or before == ""
+                names[i] = cache[key] = clean_name(key[0], opens)
+    return list(filter(None, names))
 
 
 def clean_name(phrase: str, opens: bool) -> str:
@@ -220,7 +223,7 @@ def describe_chunk(chunk: str) -> ChunkInfo:
         tuple(extract_terms(chunk)),
         _OPENS_SENTENCE.match(chunk) is not None,
         _CLOSES_SENTENCE.search(chunk) is not None,
-        tuple(hash_words(chunk).tolist()),
+        tuple(map(zlib.crc32, split_words(chunk))),
     )
 
 

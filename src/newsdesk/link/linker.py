@@ -38,6 +38,7 @@ from newsdesk.link.cluster import (
 )
 from newsdesk.link.dedup import (
     DedupIndex,
+    collect_ids,
     combine_shingles,
     drop_old,
     find_root,
@@ -132,9 +133,16 @@ class LinkState:
 
 
 def keep_sketch(state: LinkState, key: str, sketch: SentenceSets) -> None:
-    """Store an article's sentence sketch and the bitmap of its terms."""
+    """Store an article's sentence sketch (the bitmap of its terms waits for a comparison)."""
     state.sketches[key] = sketch
-    state.marks[key] = mark_terms(sketch)
+
+
+def mark_sketch(state: LinkState, key: str) -> TermMarks:
+    """Return the bitmap of a sketched article's terms, built when first asked for."""
+    marks = state.marks.get(key)
+    if marks is None:
+        marks = state.marks[key] = mark_terms(state.sketches[key])
+    return marks
 
 
 def parse_when(published: str | None) -> float | None:
@@ -180,12 +188,16 @@ def link_duplicate(
     assert index.perms is not None
     sig = sign_shingles(shingles, index.perms)
     bands = index.band_keys(sig)
+    held = index.look_up(bands)
+    candidates = collect_ids(held)
     hits = [
         (key, score)
-        for key, score in match_duplicate(index, sig, bands, shingles, settings.duplicate_jaccard)
+        for key, score in match_duplicate(
+            index, sig, candidates, shingles, settings.duplicate_jaccard
+        )
         if not is_apart(when, index.times.get(key), settings.story_window_days)
     ]
-    index.insert(article.id, sig, shingles, when, bands)
+    index.insert(article.id, sig, shingles, when, bands, held)
     if not hits:
         return None
     root = find_root(index, hits[0][0])
@@ -270,13 +282,15 @@ def link_rewrite(
     centroid = state.stories.stories.get(story)
     if centroid is None or len(mine) < MIN_ALIGNED:
         return ()
-    my_marks = state.marks[article.id]
     touched = []
     for other in reversed(centroid.members[-DERIVE_CANDIDATES - 1 :]):
         theirs = state.sketches.get(other)
-        if other == article.id or not theirs or find_root(state.dedup, other) == article.id:
+        if other == article.id or not theirs or len(theirs) < MIN_ALIGNED:
+            continue  # too short to align with anything
+        if find_root(state.dedup, other) == article.id:
             continue  # a copy of this very article is not a rewrite of it
-        if not may_overlap(my_marks, state.marks[other], REWRITE_OVERLAP):
+        mine_marks, their_marks = mark_sketch(state, article.id), mark_sketch(state, other)
+        if not may_overlap(mine_marks, their_marks, REWRITE_OVERLAP):
             continue  # too few shared words for most sentences to have a counterpart
         forward, backward = align_both(mine, theirs, settings.derive_sentence_sim)
         if forward:
