@@ -118,11 +118,16 @@ def match_sentences(
     Greedy on similarity, best pairs first, so each sentence keeps its closest counterpart.
     """
     pairs = []
+    sizes = [len(b) for b in source]
     for i, a in enumerate(rewrite):
+        size = len(a)
+        low, high = size / 2.5, size * 2.5
         for j, b in enumerate(source):
-            if len(a) > 2.5 * len(b) or len(b) > 2.5 * len(a):
+            other = sizes[j]
+            if not low <= other <= high:
                 continue  # Dice cannot reach the threshold; skip the set intersection
-            sim = score_pair(a, b)
+            # score_pair, inlined in this inner loop
+            sim = 2.0 * len(a & b) / (size + other) if size and other else 0.0
             if sim >= min_sim:
                 pairs.append((sim, i, j))
     pairs.sort(reverse=True)
