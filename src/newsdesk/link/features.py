@@ -43,7 +43,7 @@ ChunkInfo = tuple[tuple[str, ...], bool, bool, tuple[int, ...]]
 _BYTE_JOINED_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f", "\u3000")
 _CACHE_SIZE = 200_000  # entries per memo below; a full memo is emptied, not grown
 _CHUNKS: dict[str, ChunkInfo] = {}
-_NAME_CACHE: dict[tuple[str, str], str] = {}  # (phrase, three characters before) -> name
+_NAME_CACHE: dict[tuple[str, str], str] = {}  # (phrase, three characters before) -> "n:name"
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -98,6 +98,15 @@ def extract_names(text: str) -> list[str]:
     >>> extract_names("Police said John Smith met Acme Corp. in Paris. He left.")
     ['john smith', 'acme corp', 'paris']
     """
+    return [term[2:] for term in extract_name_terms(text)]
+
+
+def extract_name_terms(text: str) -> list[str]:
+    """Return :func:`extract_names` as the terms clustering counts them ("n:" in front).
+
+    >>> extract_name_terms("Police said John Smith met Acme Corp. in Paris. He left.")
+    ['n:john smith', 'n:acme corp', 'n:paris']
+    """
     # Three spaces in front give every phrase three characters of context, which decide
     # whether it opens a sentence; (phrase, context) pairs repeat, so they are memoised.
     found = _NAME.findall("   " + text)
@@ -110,7 +119,8 @@ def extract_names(text: str) -> list[str]:
             if names[i] is None:
                 before = key[1].rstrip(" \"“‘'(")
                 opens = before.endswith((".", "!", "?", "\n", ":")) or before == ""
-                names[i] = cache[key] = clean_name(key[0], opens)
+                name = clean_name(key[0], opens)
+                names[i] = cache[key] = "n:" + name if name else ""
     return list(filter(None, names))
 
 
@@ -147,8 +157,7 @@ def count_features(title: str, text: str, sentences: list[list[str]] | None = No
         counts.update(extract_terms(text))
     else:
         counts.update(chain.from_iterable(sentences))
-    for name in extract_names(title) + extract_names(text):
-        counts["n:" + name] += 1
+    counts.update(extract_name_terms(title) + extract_name_terms(text))
     return counts
 
 
