@@ -315,8 +315,8 @@ def forget_old_sketches(state: LinkState, story: str) -> None:
         state.marks.pop(old, None)
 
 
-def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
-    """Link one article against the state and return it with its links filled."""
+def link_one(state: LinkState, article: Article, when: float | None, settings: Settings) -> Article:
+    """Link one article published at ``when`` (:func:`parse_when`) and fill its links."""
     index = state.stories
     known = index.member_of.get(article.id)
     if known is not None:
@@ -326,7 +326,6 @@ def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
             duplicate_of=state.dedup.root.get(article.id),
             derived_from=state.derived.get(article.id, ()),
         )
-    when = parse_when(article.published)
     window = settings.story_window_days
     features = extract_features(article.text)
     original = link_duplicate(state, article, features.words, when, settings)
@@ -407,7 +406,7 @@ def link_articles(
         order.sort(key=lambda i: times[i] or 0.0)
     out: list[Article | None] = [None] * len(new)
     for i in order:
-        out[i] = link_one(state, new[i], settings)
+        out[i] = link_one(state, new[i], times[i], settings)
         state.since_sweep += 1
     if state.since_sweep >= SWEEP_EVERY:
         sweep_state(state, settings)
