@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
@@ -37,8 +38,9 @@ _NUMBER = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-# A chunk's terms, whether it may open a sentence, may close one, and its word hashes.
-ChunkInfo = tuple[tuple[str, ...], bool, bool, tuple[int, ...]]
+# A chunk's terms, whether it may open a sentence, may close one, and its word hashes
+# (uint64 in native byte order).
+ChunkInfo = tuple[tuple[str, ...], bool, bool, bytes]
 # White space that splits str chunks but not hash_words' byte-level words.
 _BYTE_JOINED_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f", "\u3000")
 _CACHE_SIZE = 200_000  # entries per memo below; a full memo is emptied, not grown
@@ -193,7 +195,7 @@ def extract_features(text: str) -> TextFeatures:
     ([['quake', 'hit', 'chile'], ['road', 'clos']], True)
     """
     sentences = []
-    words: list[int] = []
+    words = bytearray()  # packed uint64 word hashes: copied, not one int object each
     cache = _CHUNKS
     get = cache.get
     terms: list[str] = []
@@ -218,7 +220,7 @@ def extract_features(text: str) -> TextFeatures:
         sentences.append(terms)
     if any(space in text for space in _BYTE_JOINED_SPACES):
         return TextFeatures(sentences, hash_words(text))
-    return TextFeatures(sentences, np.array(words, dtype=np.uint64))
+    return TextFeatures(sentences, np.frombuffer(words, dtype=np.uint64))
 
 
 def describe_chunk(chunk: str) -> ChunkInfo:
@@ -232,7 +234,7 @@ def describe_chunk(chunk: str) -> ChunkInfo:
         tuple(extract_terms(chunk)),
         _OPENS_SENTENCE.match(chunk) is not None,
         _CLOSES_SENTENCE.search(chunk) is not None,
-        tuple(map(zlib.crc32, split_words(chunk))),
+        array("Q", map(zlib.crc32, split_words(chunk))).tobytes(),
     )
 
 
