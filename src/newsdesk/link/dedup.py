@@ -96,20 +96,51 @@ def combine_shingles(words: np.ndarray, size: int) -> np.ndarray:
     if words.size == 0:
         return np.zeros(0, dtype=np.uint32)
     size = min(size, words.size)
+    return keep_distinct(mix_shingles(words, size))
+
+
+def mix_shingles(words: np.ndarray, size: int) -> np.ndarray:
+    """Return the 32-bit hash of every run of ``size`` word hashes, in text order."""
     count = words.size - size + 1
     h = words[:count].copy()
     for k in range(1, size):
-        h = h * _MIX[k % 2] + words[k : k + count]
+        h *= _MIX[k % 2]
+        h += words[k : k + count]
     h ^= h >> np.uint64(29)
-    shingles: np.ndarray = (h * _MIX[0] >> np.uint64(32)).astype(np.uint32)
-    shingles.sort()
+    h *= _MIX[0]
+    h >>= np.uint64(32)
+    return h.astype(np.uint32)
+
+
+def keep_distinct(hashes: np.ndarray) -> np.ndarray:
+    """Return the distinct values of ``hashes``, sorted (the input is left as it was)."""
     # Sort and mask rather than np.unique, whose Python-level set-up costs more than the
     # work on a few hundred values.
+    shingles = np.sort(hashes)
     first = np.empty(shingles.size, dtype=bool)
     first[0] = True
     np.not_equal(shingles[1:], shingles[:-1], out=first[1:])
     distinct: np.ndarray = shingles[first]
     return distinct
+
+
+def combine_many(texts: list[np.ndarray], size: int) -> list[np.ndarray]:
+    """Return :func:`combine_shingles` of each text's word hashes, mixed in one batch.
+
+    The texts' words are mixed as one array (windows across two texts are computed and
+    dropped), which saves most of numpy's per-call cost on a few hundred values.
+    """
+    out = [combine_shingles(words, size) if words.size < size else words for words in texts]
+    long = [words for words in texts if words.size >= size]
+    if not long:
+        return out
+    hashes = mix_shingles(np.concatenate(long), size)
+    start = 0
+    for i, words in enumerate(texts):
+        if words.size >= size:
+            out[i] = keep_distinct(hashes[start : start + words.size - size + 1])
+            start += words.size
+    return out
 
 
 def sign_shingles(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -141,6 +172,9 @@ def estimate_containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, inter / min(size_a, size_b))
 
 
+Signed = tuple[np.ndarray, np.ndarray, list[int]]  # shingles, signature, band keys
+
+
 @dataclass
 class DedupIndex:
     """MinHash signatures and shingle hashes of the articles in the window, banded for LSH."""
@@ -169,10 +203,30 @@ class DedupIndex:
 
     def band_keys(self, sig: np.ndarray) -> list[int]:
         """Return the ``bands`` bucket keys of a signature (one 64-bit hash per band)."""
-        assert self.band_mix is not None
-        rows = sig[: self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
-        keys: list[int] = (rows * self.band_mix).sum(axis=1).tolist()
+        keys: list[int] = self.band_keys_many(sig[None, :])[0]
         return keys
+
+    def band_keys_many(self, sigs: np.ndarray) -> list[list[int]]:
+        """Return :meth:`band_keys` of each row of ``sigs``."""
+        assert self.band_mix is not None
+        used = sigs[:, : self.bands * self.rows]
+        rows = used.reshape(len(sigs), self.bands, self.rows).astype(np.uint64)
+        keys: list[list[int]] = (rows * self.band_mix).sum(axis=2).tolist()
+        return keys
+
+    def sign_many(self, texts: list[np.ndarray], size: int, least: int) -> list[Signed | None]:
+        """Return the shingles, signature and band keys of each text's word hashes, or None
+        for a text of fewer than ``least`` distinct shingles."""
+        assert self.perms is not None
+        out: list[Signed | None] = [None] * len(texts)
+        shingles = combine_many(texts, size)
+        keep = [i for i, s in enumerate(shingles) if s.size >= least]
+        if not keep:
+            return out
+        sigs = [sign_shingles(shingles[i], self.perms) for i in keep]
+        for i, sig, bands in zip(keep, sigs, self.band_keys_many(np.stack(sigs)), strict=True):
+            out[i] = (shingles[i], sig, bands)
+        return out
 
     def look_up(self, bands: list[int]) -> list[str | list[str] | None]:
         """Return what each band's bucket holds under ``bands`` (None where nothing)."""

@@ -24,8 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from newsdesk.link.cluster import (
     StoryIndex,
     add_member,
@@ -38,12 +36,11 @@ from newsdesk.link.cluster import (
 )
 from newsdesk.link.dedup import (
     DedupIndex,
+    Signed,
     collect_ids,
-    combine_shingles,
     drop_old,
     find_root,
     match_duplicate,
-    sign_shingles,
 )
 from newsdesk.link.derive import (
     MIN_ALIGNED,
@@ -56,7 +53,7 @@ from newsdesk.link.derive import (
     may_overlap,
     sketch_sentences,
 )
-from newsdesk.link.features import count_features, extract_features
+from newsdesk.link.features import TextFeatures, count_features, extract_features
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
@@ -175,19 +172,20 @@ def is_apart(a: float | None, b: float | None, window: float) -> bool:
 
 
 def link_duplicate(
-    state: LinkState, article: Article, words: np.ndarray, when: float | None, settings: Settings
+    state: LinkState,
+    article: Article,
+    signed: Signed | None,
+    when: float | None,
+    settings: Settings,
 ) -> str | None:
     """Index the article's signature; return the original it copies, if any.
 
-    ``words`` are the hashes of the article's words (:func:`~newsdesk.link.dedup.hash_words`).
+    ``signed`` is what :meth:`~newsdesk.link.dedup.DedupIndex.sign_many` gave the text.
     """
-    shingles = combine_shingles(words, settings.shingle_size)
-    if len(shingles) < MIN_SHINGLES:
-        return None
+    if signed is None:
+        return None  # too short to be called a copy
+    shingles, sig, bands = signed
     index = state.dedup
-    assert index.perms is not None
-    sig = sign_shingles(shingles, index.perms)
-    bands = index.band_keys(sig)
     held = index.look_up(bands)
     candidates = collect_ids(held)
     hits = [
@@ -315,8 +313,27 @@ def forget_old_sketches(state: LinkState, story: str) -> None:
         state.marks.pop(old, None)
 
 
-def link_one(state: LinkState, article: Article, when: float | None, settings: Settings) -> Article:
-    """Link one article published at ``when`` (:func:`parse_when`) and fill its links."""
+def read_texts(
+    state: LinkState, texts: list[str], settings: Settings
+) -> list[tuple[TextFeatures, Signed | None]]:
+    """Return each text's features and MinHash signature (signed as a batch: cheaper)."""
+    features = [extract_features(text) for text in texts]
+    words = [f.words for f in features]
+    signed = state.dedup.sign_many(words, settings.shingle_size, MIN_SHINGLES)
+    return list(zip(features, signed, strict=True))
+
+
+def link_one(
+    state: LinkState,
+    article: Article,
+    when: float | None,
+    read: tuple[TextFeatures, Signed | None] | None,
+    settings: Settings,
+) -> Article:
+    """Link one article published at ``when`` (:func:`parse_when`) and fill its links.
+
+    ``read`` is what :func:`read_texts` gave its text, if already in hand.
+    """
     index = state.stories
     known = index.member_of.get(article.id)
     if known is not None:
@@ -327,8 +344,8 @@ def link_one(state: LinkState, article: Article, when: float | None, settings: S
             derived_from=state.derived.get(article.id, ()),
         )
     window = settings.story_window_days
-    features = extract_features(article.text)
-    original = link_duplicate(state, article, features.words, when, settings)
+    features, signed = read or read_texts(state, [article.text], settings)[0]
+    original = link_duplicate(state, article, signed, when, settings)
     sentences = features.sentences
     counts = count_features(article.title or "", article.text, sentences)
     story = index.member_of.get(original) if original else None
@@ -405,8 +422,10 @@ def link_articles(
     if all(t is not None for t in times):
         order.sort(key=lambda i: times[i] or 0.0)
     out: list[Article | None] = [None] * len(new)
+    fresh = [i for i, a in enumerate(new) if a.id not in state.stories.member_of]
+    read = dict(zip(fresh, read_texts(state, [new[i].text for i in fresh], settings), strict=True))
     for i in order:
-        out[i] = link_one(state, new[i], times[i], settings)
+        out[i] = link_one(state, new[i], times[i], read.pop(i, None), settings)
         state.since_sweep += 1
     if state.since_sweep >= SWEEP_EVERY:
         sweep_state(state, settings)
