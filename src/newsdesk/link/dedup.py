@@ -154,7 +154,8 @@ def sign_shingles(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) ->
     a, b = perms
     if not shingles.size:
         return np.full(a.shape[0], np.iinfo(np.uint32).max, dtype=np.uint32)
-    x = a * shingles[None, :] + b  # wraps mod 2**32: a multiply-add hash family
+    x = a * shingles[None, :]  # wraps mod 2**32: a multiply-add hash family
+    x += b  # in place: one (hashes x shingles) array less to allocate and fill
     x ^= x >> np.uint32(15)
     result: np.ndarray = x.min(axis=1)
     return result

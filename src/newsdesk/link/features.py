@@ -45,7 +45,8 @@ ChunkInfo = tuple[tuple[str, ...], bool, bool, bytes]
 _BYTE_JOINED_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u1680", "\u205f", "\u3000")
 _CACHE_SIZE = 200_000  # entries per memo below; a full memo is emptied, not grown
 _CHUNKS: dict[str, ChunkInfo] = {}
-_NAME_CACHE: dict[tuple[str, str], str] = {}  # (phrase, three characters before) -> "n:name"
+_NAME_CACHE: dict[tuple[str, bool], str] = {}  # (phrase, opens a sentence) -> "n:name" or ""
+_OPENS_AFTER: dict[str, bool] = {}  # three characters before a phrase -> it opens a sentence
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -110,20 +111,27 @@ def extract_name_terms(text: str) -> list[str]:
     ['n:john smith', 'n:acme corp', 'n:paris']
     """
     # Three spaces in front give every phrase three characters of context, which decide
-    # whether it opens a sentence; (phrase, context) pairs repeat, so they are memoised.
-    found = _NAME.findall("   " + text)
+    # whether it opens a sentence. Both steps are memoised: contexts and phrases repeat.
+    names = []
     cache = _NAME_CACHE
-    names = list(map(cache.get, found))
-    if None in names:
-        if len(cache) > _CACHE_SIZE:
-            cache.clear()
-        for i, key in enumerate(found):
-            if names[i] is None:
-                before = key[1].rstrip(" \"“‘'(")
-                opens = before.endswith((".", "!", "?", "\n", ":")) or before == ""
-                name = clean_name(key[0], opens)
-                names[i] = cache[key] = "n:" + name if name else ""
-    return list(filter(None, names))
+    opening = _OPENS_AFTER
+    if len(cache) > _CACHE_SIZE or len(opening) > _CACHE_SIZE:
+        cache.clear()
+        opening.clear()
+    for phrase, context in _NAME.findall("   " + text):
+        opens = opening.get(context)
+        if opens is None:
+            before = context.rstrip(" \"“‘'(")
+            opens = before.endswith((".", "!", "?", "\n", ":")) or before == ""
+            opening[context] = opens
+        key = (phrase, opens)
+        name = cache.get(key)
+        if name is None:
+            name = clean_name(phrase, opens)
+            name = cache[key] = "n:" + name if name else ""
+        if name:
+            names.append(name)
+    return names
 
 
 def clean_name(phrase: str, opens: bool) -> str:
