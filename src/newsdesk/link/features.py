@@ -1,4 +1,5 @@
-"""Turn article text into the pieces the link stage compares: terms, names, word hashes, sentences.
+"""Turn an article into the pieces the link stage compares: terms, names, word hashes, sentences,
+and its publication time.
 
 Everything here is a pure function of a string, so the same text always gives the same
 features in every process (no Python ``hash``: it is salted per process).
@@ -6,6 +7,7 @@ features in every process (no Python ``hash``: it is salted per process).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import zlib
@@ -253,3 +255,32 @@ def split_sentences(text: str) -> list[str]:
     ['One here.', 'Two there!', 'Three']
     """
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def parse_when(published: str | None) -> float | None:
+    """Return ``published`` as days since the epoch (UTC), or None if missing or unreadable.
+
+    >>> parse_when("1970-01-02")
+    1.0
+    >>> parse_when("1970-01-01T12:00:00+00:00")
+    0.5
+    """
+    if not published:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.timestamp() / 86400.0
+
+
+def is_earlier(a: float | None, b: float | None) -> bool:
+    """Return whether time ``a`` is known to be strictly before ``b``."""
+    return a is not None and b is not None and a < b
+
+
+def is_apart(a: float | None, b: float | None, window: float) -> bool:
+    """Return whether two times are known to lie further apart than the window."""
+    return a is not None and b is not None and abs(a - b) > window

@@ -18,7 +18,6 @@ change are listed in ``state.relinked`` after the call (article id -> new ``dupl
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,7 +52,14 @@ from newsdesk.link.derive import (
     may_overlap,
     sketch_sentences,
 )
-from newsdesk.link.features import TextFeatures, count_features, extract_features
+from newsdesk.link.features import (
+    TextFeatures,
+    count_features,
+    extract_features,
+    is_apart,
+    is_earlier,
+    parse_when,
+)
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
@@ -140,35 +146,6 @@ def mark_sketch(state: LinkState, key: str) -> TermMarks:
     if marks is None:
         marks = state.marks[key] = mark_terms(state.sketches[key])
     return marks
-
-
-def parse_when(published: str | None) -> float | None:
-    """Return ``published`` as days since the epoch (UTC), or None if missing or unreadable.
-
-    >>> parse_when("1970-01-02")
-    1.0
-    >>> parse_when("1970-01-01T12:00:00+00:00")
-    0.5
-    """
-    if not published:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.timestamp() / 86400.0
-
-
-def is_earlier(a: float | None, b: float | None) -> bool:
-    """Return whether time ``a`` is known to be strictly before ``b``."""
-    return a is not None and b is not None and a < b
-
-
-def is_apart(a: float | None, b: float | None, window: float) -> bool:
-    """Return whether two times are known to lie further apart than the window."""
-    return a is not None and b is not None and abs(a - b) > window
 
 
 def link_duplicate(
