@@ -23,6 +23,8 @@ import string
 import zlib
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import setitem
 from typing import Any
 
 import numpy as np
@@ -62,11 +64,20 @@ def hash_words(text: str) -> np.ndarray:
     >>> len(h), bool(h[0] == h[3]), bool((h[1:3] == h[4:6]).all())
     (7, True, True)
     """
+    words = list(map(zlib.crc32, split_words(text)))
+    return np.fromiter(words, dtype=np.uint64, count=len(words))
+
+
+def split_words(text: str) -> list[bytes]:
+    """Return the lower-cased words of ``text`` as :func:`hash_words` hashes them.
+
+    >>> split_words("Ship’s fire: OUT, U.S.-made")
+    [b"ship's", b'fire', b'out', b'u.s.-made']
+    """
     data = text.lower().encode("utf-8")
     if not text.isascii():
         data = _WIDE_PUNCT.sub(b" ", data).replace(_CURLY_APOSTROPHE, b"'")
-    words = [w for w in (w.strip(b"'.-") for w in data.translate(_ASCII_PUNCT).split()) if w]
-    return np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    return [w for w in (w.strip(b"'.-") for w in data.translate(_ASCII_PUNCT).split()) if w]
 
 
 def hash_shingles(text: str, size: int) -> np.ndarray:
@@ -77,24 +88,59 @@ def hash_shingles(text: str, size: int) -> np.ndarray:
     >>> len(hash_shingles("a b c a b c", 3))
     3
     """
-    words = hash_words(text)
+    return combine_shingles(hash_words(text), size)
+
+
+def combine_shingles(words: np.ndarray, size: int) -> np.ndarray:
+    """Return the distinct 32-bit hashes of the ``size``-grams of word hashes (:func:`hash_words`)."""
     if words.size == 0:
         return np.zeros(0, dtype=np.uint32)
     size = min(size, words.size)
+    return keep_distinct(mix_shingles(words, size))
+
+
+def mix_shingles(words: np.ndarray, size: int) -> np.ndarray:
+    """Return the 32-bit hash of every run of ``size`` word hashes, in text order."""
     count = words.size - size + 1
     h = words[:count].copy()
     for k in range(1, size):
-        h = h * _MIX[k % 2] + words[k : k + count]
+        h *= _MIX[k % 2]
+        h += words[k : k + count]
     h ^= h >> np.uint64(29)
-    shingles: np.ndarray = (h * _MIX[0] >> np.uint64(32)).astype(np.uint32)
-    shingles.sort()
+    h *= _MIX[0]
+    h >>= np.uint64(32)
+    return h.astype(np.uint32)
+
+
+def keep_distinct(hashes: np.ndarray) -> np.ndarray:
+    """Return the distinct values of ``hashes``, sorted (the input is left as it was)."""
     # Sort and mask rather than np.unique, whose Python-level set-up costs more than the
     # work on a few hundred values.
+    shingles = np.sort(hashes)
     first = np.empty(shingles.size, dtype=bool)
     first[0] = True
     np.not_equal(shingles[1:], shingles[:-1], out=first[1:])
     distinct: np.ndarray = shingles[first]
     return distinct
+
+
+def combine_many(texts: list[np.ndarray], size: int) -> list[np.ndarray]:
+    """Return :func:`combine_shingles` of each text's word hashes, mixed in one batch.
+
+    The texts' words are mixed as one array (windows across two texts are computed and
+    dropped), which saves most of numpy's per-call cost on a few hundred values.
+    """
+    out = [combine_shingles(words, size) if words.size < size else words for words in texts]
+    long = [words for words in texts if words.size >= size]
+    if not long:
+        return out
+    hashes = mix_shingles(np.concatenate(long), size)
+    start = 0
+    for i, words in enumerate(texts):
+        if words.size >= size:
+            out[i] = keep_distinct(hashes[start : start + words.size - size + 1])
+            start += words.size
+    return out
 
 
 def sign_shingles(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -108,7 +154,8 @@ def sign_shingles(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) ->
     a, b = perms
     if not shingles.size:
         return np.full(a.shape[0], np.iinfo(np.uint32).max, dtype=np.uint32)
-    x = a * shingles[None, :] + b  # wraps mod 2**32: a multiply-add hash family
+    x = a * shingles[None, :]  # wraps mod 2**32: a multiply-add hash family
+    x += b  # in place: one (hashes x shingles) array less to allocate and fill
     x ^= x >> np.uint32(15)
     result: np.ndarray = x.min(axis=1)
     return result
@@ -126,6 +173,9 @@ def estimate_containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, inter / min(size_a, size_b))
 
 
+Signed = tuple[np.ndarray, np.ndarray, list[int]]  # shingles, signature, band keys
+
+
 @dataclass
 class DedupIndex:
     """MinHash signatures and shingle hashes of the articles in the window, banded for LSH."""
@@ -137,7 +187,9 @@ class DedupIndex:
     times: dict[str, float | None] = field(default_factory=dict)
     root: dict[str, str] = field(default_factory=dict)  # copy id -> the copy it duplicates
     order: deque[str] = field(default_factory=deque)
-    buckets: list[dict[int, list[str]]] = field(default_factory=list)
+    # Band key -> the one id holding it, or a list once several do: most keys are held by
+    # one article, and a str costs the garbage collector nothing where a list costs a visit.
+    buckets: list[dict[int, str | list[str]]] = field(default_factory=list)
     bands: int = 0
     rows: int = 0
     perms: tuple[np.ndarray, np.ndarray] | None = None
@@ -152,10 +204,34 @@ class DedupIndex:
 
     def band_keys(self, sig: np.ndarray) -> list[int]:
         """Return the ``bands`` bucket keys of a signature (one 64-bit hash per band)."""
-        assert self.band_mix is not None
-        rows = sig[: self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
-        keys: list[int] = (rows * self.band_mix).sum(axis=1).tolist()
+        keys: list[int] = self.band_keys_many(sig[None, :])[0]
         return keys
+
+    def band_keys_many(self, sigs: np.ndarray) -> list[list[int]]:
+        """Return :meth:`band_keys` of each row of ``sigs``."""
+        assert self.band_mix is not None
+        used = sigs[:, : self.bands * self.rows]
+        rows = used.reshape(len(sigs), self.bands, self.rows).astype(np.uint64)
+        keys: list[list[int]] = (rows * self.band_mix).sum(axis=2).tolist()
+        return keys
+
+    def sign_many(self, texts: list[np.ndarray], size: int, least: int) -> list[Signed | None]:
+        """Return the shingles, signature and band keys of each text's word hashes, or None
+        for a text of fewer than ``least`` distinct shingles."""
+        assert self.perms is not None
+        out: list[Signed | None] = [None] * len(texts)
+        shingles = combine_many(texts, size)
+        keep = [i for i, s in enumerate(shingles) if s.size >= least]
+        if not keep:
+            return out
+        sigs = [sign_shingles(shingles[i], self.perms) for i in keep]
+        for i, sig, bands in zip(keep, sigs, self.band_keys_many(np.stack(sigs)), strict=True):
+            out[i] = (shingles[i], sig, bands)
+        return out
+
+    def look_up(self, bands: list[int]) -> list[str | list[str] | None]:
+        """Return what each band's bucket holds under ``bands`` (None where nothing)."""
+        return list(map(dict.get, self.buckets, bands))
 
     def insert(
         self,
@@ -164,14 +240,29 @@ class DedupIndex:
         shingles: np.ndarray,
         when: float | None,
         bands: list[int],
+        hits: list[str | list[str] | None] | None = None,
     ) -> None:
-        """Add one article's signature, shingle hashes and :meth:`band_keys` to the index."""
+        """Add one article's signature, shingle hashes and :meth:`band_keys` to the index.
+
+        ``hits`` is :meth:`look_up` of ``bands`` if already in hand.
+        """
         self.sigs[key] = sig
         self.shingles[key] = shingles
         self.times[key] = when
         self.order.append(key)
-        for bucket, band in zip(self.buckets, bands, strict=True):
-            bucket.setdefault(band, []).append(key)
+        if hits is None:
+            hits = self.look_up(bands)
+        if hits.count(None) == len(hits):
+            # The usual case, no band seen before: one C-level pass.
+            deque(map(setitem, self.buckets, bands, repeat(key)), maxlen=0)
+            return
+        for bucket, band, hit in zip(self.buckets, bands, hits, strict=True):
+            if hit is None:
+                bucket[band] = key
+            elif isinstance(hit, str):
+                bucket[band] = [hit, key]
+            else:
+                hit.append(key)
 
     def remove(self, key: str) -> None:
         """Forget one article (it left the window)."""
@@ -182,20 +273,17 @@ class DedupIndex:
         del self.times[key]
         self.root.pop(key, None)
         for bucket, band in zip(self.buckets, self.band_keys(sig), strict=True):
-            keys = bucket.get(band)
-            if keys is not None and key in keys:
-                keys.remove(key)
-                if not keys:
-                    del bucket[band]
+            hit = bucket.get(band)
+            if hit == key:
+                del bucket[band]
+            elif isinstance(hit, list) and key in hit:
+                hit.remove(key)
+                if len(hit) == 1:
+                    bucket[band] = hit[0]
 
     def query(self, bands: list[int]) -> set[str]:
         """Return the ids that share at least one band key with ``bands``."""
-        out: set[str] = set()
-        for bucket, band in zip(self.buckets, bands, strict=True):
-            hit = bucket.get(band)
-            if hit:
-                out.update(hit)
-        return out
+        return collect_ids(self.look_up(bands))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the index as plain JSON types (shingle hashes as base64; the signatures and
@@ -230,6 +318,21 @@ class DedupIndex:
         return index
 
 
+def collect_ids(hits: list[str | list[str] | None]) -> set[str]:
+    """Return the ids in what :meth:`DedupIndex.look_up` found.
+
+    >>> sorted(collect_ids([None, "a", ["b", "a"]]))
+    ['a', 'b']
+    """
+    out: set[str] = set()
+    for hit in filter(None, hits):
+        if isinstance(hit, str):
+            out.add(hit)
+        else:
+            out.update(hit)
+    return out
+
+
 def find_root(index: DedupIndex, key: str) -> str:
     """Return the first copy a chain of duplicates leads back to."""
     seen = {key}
@@ -245,13 +348,14 @@ ESTIMATE_SLACK = 0.2  # candidates estimated this far below the bar skip the exa
 def match_duplicate(
     index: DedupIndex,
     sig: np.ndarray,
-    bands: list[int],
+    candidates: set[str],
     shingles: np.ndarray,
     containment: float,
 ) -> list[tuple[str, float]]:
-    """Return the indexed articles the text duplicates (exact containment), best first."""
+    """Return the ``candidates`` (:meth:`DedupIndex.query`) the text duplicates (exact
+    containment), best first."""
     hits = []
-    for key in index.query(bands):
+    for key in candidates:
         theirs = index.shingles[key]
         jaccard = float(np.count_nonzero(index.sigs[key] == sig)) / index.num_perm
         if estimate_containment(jaccard, shingles.size, theirs.size) < containment - ESTIMATE_SLACK:

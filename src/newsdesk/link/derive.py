@@ -78,9 +78,10 @@ def mark_terms(sketch: SentenceSets) -> TermMarks:
     (6, True)
     """
     terms: frozenset[str] = frozenset().union(*sketch)
-    where = np.fromiter(map(hash, terms), dtype=np.int64, count=len(terms)) % MARK_BITS
-    flags = np.zeros(MARK_BITS, dtype=bool)
-    flags[where] = True  # one big int is built once; OR-ing bits in one by one copies it
+    # MARK_BITS is a power of two: the mask is the (non-negative) modulo, and cheaper.
+    where = np.array(list(map(hash, terms)), dtype=np.int64) & (MARK_BITS - 1)
+    flags = np.zeros(MARK_BITS, dtype=np.uint8)
+    flags[where] = 1  # one big int is built once; OR-ing bits in one by one copies it
     bits = int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little")
     return bits, len(terms)
 
@@ -117,11 +118,16 @@ def match_sentences(
     Greedy on similarity, best pairs first, so each sentence keeps its closest counterpart.
     """
     pairs = []
+    sizes = [len(b) for b in source]
     for i, a in enumerate(rewrite):
+        size = len(a)
+        low, high = size / 2.5, size * 2.5
         for j, b in enumerate(source):
-            if len(a) > 2.5 * len(b) or len(b) > 2.5 * len(a):
+            other = sizes[j]
+            if not low <= other <= high:
                 continue  # Dice cannot reach the threshold; skip the set intersection
-            sim = score_pair(a, b)
+            # score_pair, inlined in this inner loop
+            sim = 2.0 * len(a & b) / (size + other) if size and other else 0.0
             if sim >= min_sim:
                 pairs.append((sim, i, j))
     pairs.sort(reverse=True)

@@ -18,7 +18,6 @@ change are listed in ``state.relinked`` after the call (article id -> new ``dupl
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,11 +36,11 @@ from newsdesk.link.cluster import (
 )
 from newsdesk.link.dedup import (
     DedupIndex,
+    Signed,
+    collect_ids,
     drop_old,
     find_root,
-    hash_shingles,
     match_duplicate,
-    sign_shingles,
 )
 from newsdesk.link.derive import (
     MIN_ALIGNED,
@@ -55,7 +54,14 @@ from newsdesk.link.derive import (
     sketch_sentences,
 )
 from newsdesk.link.embed import embed_headline
-from newsdesk.link.features import count_features, extract_sentence_terms
+from newsdesk.link.features import (
+    TextFeatures,
+    count_features,
+    extract_features,
+    is_apart,
+    is_earlier,
+    parse_when,
+)
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
@@ -132,57 +138,43 @@ class LinkState:
 
 
 def keep_sketch(state: LinkState, key: str, sketch: SentenceSets) -> None:
-    """Store an article's sentence sketch and the bitmap of its terms."""
+    """Store an article's sentence sketch (the bitmap of its terms waits for a comparison)."""
     state.sketches[key] = sketch
-    state.marks[key] = mark_terms(sketch)
 
 
-def parse_when(published: str | None) -> float | None:
-    """Return ``published`` as days since the epoch (UTC), or None if missing or unreadable.
-
-    >>> parse_when("1970-01-02")
-    1.0
-    >>> parse_when("1970-01-01T12:00:00+00:00")
-    0.5
-    """
-    if not published:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.timestamp() / 86400.0
-
-
-def is_earlier(a: float | None, b: float | None) -> bool:
-    """Return whether time ``a`` is known to be strictly before ``b``."""
-    return a is not None and b is not None and a < b
-
-
-def is_apart(a: float | None, b: float | None, window: float) -> bool:
-    """Return whether two times are known to lie further apart than the window."""
-    return a is not None and b is not None and abs(a - b) > window
+def mark_sketch(state: LinkState, key: str) -> TermMarks:
+    """Return the bitmap of a sketched article's terms, built when first asked for."""
+    marks = state.marks.get(key)
+    if marks is None:
+        marks = state.marks[key] = mark_terms(state.sketches[key])
+    return marks
 
 
 def link_duplicate(
-    state: LinkState, article: Article, when: float | None, settings: Settings
+    state: LinkState,
+    article: Article,
+    signed: Signed | None,
+    when: float | None,
+    settings: Settings,
 ) -> str | None:
-    """Index the article's signature; return the original it copies, if any."""
-    shingles = hash_shingles(article.text, settings.shingle_size)
-    if len(shingles) < MIN_SHINGLES:
-        return None
+    """Index the article's signature; return the original it copies, if any.
+
+    ``signed`` is what :meth:`~newsdesk.link.dedup.DedupIndex.sign_many` gave the text.
+    """
+    if signed is None:
+        return None  # too short to be called a copy
+    shingles, sig, bands = signed
     index = state.dedup
-    assert index.perms is not None
-    sig = sign_shingles(shingles, index.perms)
-    bands = index.band_keys(sig)
+    held = index.look_up(bands)
+    candidates = collect_ids(held)
     hits = [
         (key, score)
-        for key, score in match_duplicate(index, sig, bands, shingles, settings.duplicate_jaccard)
+        for key, score in match_duplicate(
+            index, sig, candidates, shingles, settings.duplicate_jaccard
+        )
         if not is_apart(when, index.times.get(key), settings.story_window_days)
     ]
-    index.insert(article.id, sig, shingles, when, bands)
+    index.insert(article.id, sig, shingles, when, bands, held)
     if not hits:
         return None
     root = find_root(index, hits[0][0])
@@ -267,13 +259,15 @@ def link_rewrite(
     centroid = state.stories.stories.get(story)
     if centroid is None or len(mine) < MIN_ALIGNED:
         return ()
-    my_marks = state.marks[article.id]
     touched = []
     for other in reversed(centroid.members[-DERIVE_CANDIDATES - 1 :]):
         theirs = state.sketches.get(other)
-        if other == article.id or not theirs or find_root(state.dedup, other) == article.id:
+        if other == article.id or not theirs or len(theirs) < MIN_ALIGNED:
+            continue  # too short to align with anything
+        if find_root(state.dedup, other) == article.id:
             continue  # a copy of this very article is not a rewrite of it
-        if not may_overlap(my_marks, state.marks[other], REWRITE_OVERLAP):
+        mine_marks, their_marks = mark_sketch(state, article.id), mark_sketch(state, other)
+        if not may_overlap(mine_marks, their_marks, REWRITE_OVERLAP):
             continue  # too few shared words for most sentences to have a counterpart
         forward, backward = align_both(mine, theirs, settings.derive_sentence_sim)
         if forward:
@@ -298,8 +292,27 @@ def forget_old_sketches(state: LinkState, story: str) -> None:
         state.marks.pop(old, None)
 
 
-def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
-    """Link one article against the state and return it with its links filled."""
+def read_texts(
+    state: LinkState, texts: list[str], settings: Settings
+) -> list[tuple[TextFeatures, Signed | None]]:
+    """Return each text's features and MinHash signature (signed as a batch: cheaper)."""
+    features = [extract_features(text) for text in texts]
+    words = [f.words for f in features]
+    signed = state.dedup.sign_many(words, settings.shingle_size, MIN_SHINGLES)
+    return list(zip(features, signed, strict=True))
+
+
+def link_one(
+    state: LinkState,
+    article: Article,
+    when: float | None,
+    read: tuple[TextFeatures, Signed | None] | None,
+    settings: Settings,
+) -> Article:
+    """Link one article published at ``when`` (:func:`parse_when`) and fill its links.
+
+    ``read`` is what :func:`read_texts` gave its text, if already in hand.
+    """
     index = state.stories
     known = index.member_of.get(article.id)
     if known is not None:
@@ -309,10 +322,10 @@ def link_one(state: LinkState, article: Article, settings: Settings) -> Article:
             duplicate_of=state.dedup.root.get(article.id),
             derived_from=state.derived.get(article.id, ()),
         )
-    when = parse_when(article.published)
     window = settings.story_window_days
-    original = link_duplicate(state, article, when, settings)
-    sentences = extract_sentence_terms(article.text)
+    features, signed = read or read_texts(state, [article.text], settings)[0]
+    original = link_duplicate(state, article, signed, when, settings)
+    sentences = features.sentences
     counts = count_features(article.title or "", article.text, sentences)
     story = index.member_of.get(original) if original else None
     derived: tuple[str, ...] = ()
@@ -398,8 +411,10 @@ def link_articles(
     if all(t is not None for t in times):
         order.sort(key=lambda i: times[i] or 0.0)
     out: list[Article | None] = [None] * len(new)
+    fresh = [i for i, a in enumerate(new) if a.id not in state.stories.member_of]
+    read = dict(zip(fresh, read_texts(state, [new[i].text for i in fresh], settings), strict=True))
     for i in order:
-        out[i] = link_one(state, new[i], settings)
+        out[i] = link_one(state, new[i], times[i], read.pop(i, None), settings)
         state.since_sweep += 1
     if state.since_sweep >= SWEEP_EVERY:
         sweep_state(state, settings)
