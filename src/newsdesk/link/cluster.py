@@ -28,7 +28,7 @@ from newsdesk.link.embed import Vector, add_vector, blend_scores, load_vector
 from newsdesk.link.merge import merge_fragments
 
 KEY_TERMS = 12  # rarest terms of each article that index its story
-MAX_CANDIDATES = 30  # stories scored per article, the ones sharing most key terms
+MAX_CANDIDATES = 12  # stories scored per article, the ones sharing most key terms
 MAX_STORY_TERMS = 400  # centroid terms kept per story; the weakest are pruned
 NAME_WEIGHT = 1.5  # a named entity counts more than a common word
 
