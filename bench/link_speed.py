@@ -110,7 +110,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    settings = Settings()
+    settings = Settings(story_embeddings=False)  # the target is "without embeddings"
     state = None
     linked_total = 0
     dups = derived = 0
