@@ -196,3 +196,15 @@ def test_input_from_memory_reads_as_from_disk(tmp_path: Path) -> None:
     on_disk = read_input(path)
     in_memory = decode_input(str(path), path.read_bytes(), ".html")
     assert on_disk == in_memory
+
+
+def test_bad_setting_is_refused_before_anything_is_read(tmp_path: Path, db_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(GOOD, encoding="utf-8")
+    result = _run("ingest", str(a), "--db", str(db_path), "--set", "story_threshold=high")
+    assert result.exit_code == 1
+    assert "error: setting story_threshold: 'high' is not a float" in result.stderr
+    result = _run("ingest", str(a), "--db", str(db_path), "--set", "no_such_setting=1")
+    assert "unknown setting 'no_such_setting'" in result.stderr
+    ok = _run("ingest", str(a), "--db", str(db_path), "--set", "story_embeddings=false")
+    assert ok.exit_code == 0

@@ -64,11 +64,22 @@ def ingest(
         bool, typer.Option(help="Link, extract, compare and brief the stories touched.")
     ] = True,
     as_json: JsonOpt = False,
+    changes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="Change a setting for this run, NAME=VALUE (see `newsdesk settings`); repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Read pages into the database: clean, link into stories, cross-check, brief."""
     from newsdesk.ingest import walk_inputs
     from newsdesk.pipeline import ingest_files, load_registry
 
+    try:
+        settings = DEFAULT.with_changes(changes or [])
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
     try:
         registry = load_registry(outlets or [])
     except NewsdeskError as exc:
@@ -92,7 +103,7 @@ def ingest(
     with progress:
         task = progress.add_task("", total=len(files))
         try:
-            report = ingest_files(store, paths, DEFAULT, on_file, registry, analyze=analyze)
+            report = ingest_files(store, paths, settings, on_file, registry, analyze=analyze)
         except NewsdeskError as exc:
             raise _fail(str(exc)) from exc
         finally:

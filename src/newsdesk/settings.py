@@ -6,7 +6,8 @@ sweep a value without touching code. ``Settings.help()`` lists them for the CLI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 
@@ -100,5 +101,36 @@ class Settings:
         """Return (name, default, help) for every setting."""
         return [(f.name, f.default, f.metadata.get("help", "")) for f in fields(cls)]
 
+    def with_changes(self, pairs: Sequence[str]) -> Settings:
+        """Return these settings with ``NAME=VALUE`` changes applied (as typed on a CLI).
+
+        Raise ``ValueError`` naming the setting when a name is unknown or a value does not
+        fit its type.
+
+        >>> Settings().with_changes(["story_threshold=0.3", "story_embeddings=no"]).story_embeddings
+        False
+        """
+        kinds: dict[str, Any] = {f.name: type(f.default) for f in fields(self)}
+        changes: dict[str, Any] = {}
+        for pair in pairs:
+            name, sep, raw = (part.strip() for part in pair.partition("="))
+            if not sep or name not in kinds:
+                known = "" if sep else " (write NAME=VALUE)"
+                raise ValueError(f"unknown setting {name!r}{known}; see `newsdesk settings`")
+            kind = kinds[name]
+            if kind is bool:
+                if raw.lower() not in _BOOLS:
+                    raise ValueError(f"setting {name}: {raw!r} is not true or false")
+                changes[name] = _BOOLS[raw.lower()]
+                continue
+            try:
+                changes[name] = kind(raw)
+            except ValueError:
+                raise ValueError(f"setting {name}: {raw!r} is not a {kind.__name__}") from None
+        return replace(self, **changes)
+
+
+_BOOLS = {"true": True, "yes": True, "on": True, "1": True}
+_BOOLS.update({"false": False, "no": False, "off": False, "0": False})
 
 DEFAULT = Settings()
