@@ -121,20 +121,6 @@ def summarise(runs: list[dict[str, float]]) -> dict[str, Any]:
     return out
 
 
-def parse_settings(pairs: list[str]) -> Settings:
-    """Return Settings with NAME=VALUE overrides (for sweeps; results name them)."""
-    base = Settings()
-    kinds = {f.name: type(f.default) for f in dataclasses.fields(Settings)}
-    changes: dict[str, Any] = {}
-    for pair in pairs:
-        name, _, value = pair.partition("=")
-        if kinds[name] is bool:  # bool("False") is True
-            changes[name] = value.strip().lower() in ("1", "true", "yes", "on")
-        else:
-            changes[name] = kinds[name](value)
-    return dataclasses.replace(base, **changes)
-
-
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--orders", type=int, default=5)
@@ -142,7 +128,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", nargs="*", default=[], dest="overrides")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
-    settings = parse_settings(args.overrides)
+    settings = Settings().with_changes(args.overrides)  # NAME=VALUE, as `ingest --set`
     figures: dict[str, Any] = {"settings": {k: getattr(settings, k) for k in _LINK_SETTINGS}}
     inputs = []
     for name in args.only:
